@@ -1,0 +1,5 @@
+/** The model side of Plumb's engine: ONNX reading, rewriting, building and inference. */
+export * from './protobuf';
+export * from './onnxTypes';
+export * from './onnxWriter';
+export * from './onnxBuilder';
