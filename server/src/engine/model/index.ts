@@ -3,3 +3,5 @@ export * from './protobuf';
 export * from './onnxTypes';
 export * from './onnxWriter';
 export * from './onnxBuilder';
+export * from './onnxBuilderTrees';
+export * from './onnxBuilderMore';

@@ -32,11 +32,15 @@ export interface LinearClassifierOptions {
   metadata?: Record<string, string>;
 }
 
-export function labelAttr(labels: ClassLabels): { name: string; ints: number[] } | { name: string; strings: string[] } {
+/** The class-label attribute: LinearClassifier and SVMClassifier say `classlabels_ints`, trees and ZipMap `classlabels_int64s`. */
+export function labelAttr(
+  labels: ClassLabels,
+  intName: 'classlabels_ints' | 'classlabels_int64s',
+): { name: string; ints: number[] } | { name: string; strings: string[] } {
   if (labels.length === 0) throw new Error('classLabels must not be empty');
   return typeof labels[0] === 'string'
     ? { name: 'classlabels_strings', strings: (labels as string[]).map(String) }
-    : { name: 'classlabels_ints', ints: labels as number[] };
+    : { name: intName, ints: labels as number[] };
 }
 
 export function labelElemType(labels: ClassLabels): TensorElemType {
@@ -65,10 +69,7 @@ export function classifierOutputs(
       ],
     };
   }
-  const zipAttr =
-    labelType === 'string'
-      ? { name: 'classlabels_strings', strings: labels as string[] }
-      : { name: 'classlabels_int64s', ints: labels as number[] };
+  const zipAttr = labelAttr(labels, 'classlabels_int64s');
   const mapType: TypeSpec = { sequence: { map: { key: labelType, value: { tensor: 'float' } } } };
   return {
     nodes: [
@@ -117,7 +118,7 @@ export function linearClassifierNodes(
       inputs: [input],
       outputs: [labelName, rawProba],
       attributes: [
-        labelAttr(classLabels),
+        labelAttr(classLabels, 'classlabels_ints'),
         { name: 'coefficients', floats: coefficients },
         { name: 'intercepts', floats: intercepts },
         { name: 'multi_class', i: 0 },
