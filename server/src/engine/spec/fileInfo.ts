@@ -1,0 +1,85 @@
+/**
+ * What the validator needs to know about the files a spec names, behind one interface so the
+ * language server and the CLI share a cache keyed by path and mtime: existence, a data file's
+ * header and column types (read from its first lines only), and a model's signature (read without
+ * its weights). Reading never throws: failures come back as `{ error }`.
+ */
+import { stat } from 'node:fs/promises';
+import { readHeader, inferColumnTypes } from '../data';
+import { readModelSignature, type ModelSignature } from '../model';
+import type { ColumnType } from '../data/table';
+
+export interface HeaderInfo {
+  columns: string[];
+  types?: Record<string, ColumnType>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface FileInfo {
+  exists(path: string): Promise<boolean>;
+  header(path: string): Promise<Result<HeaderInfo>>;
+  columnTypes(path: string): Promise<Result<Record<string, ColumnType>>>;
+  signature(path: string): Promise<Result<ModelSignature>>;
+}
+
+interface Entry<T> {
+  mtimeMs: number;
+  size: number;
+  value: Promise<Result<T>>;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? ('describe' in e && typeof e.describe === 'function' ? (e.describe() as string) : e.message) : String(e));
+
+/** FileInfo with a per-file cache invalidated when the file's mtime or size changes. */
+export class CachedFileInfo implements FileInfo {
+  private headers = new Map<string, Entry<HeaderInfo>>();
+  private types = new Map<string, Entry<Record<string, ColumnType>>>();
+  private signatures = new Map<string, Entry<ModelSignature>>();
+
+  constructor(private readonly typeSampleRows = 1000) {}
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      return (await stat(path)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  header(path: string): Promise<Result<HeaderInfo>> {
+    return this.cached(this.headers, path, async () => ({ columns: (await readHeader(path)).columns }));
+  }
+
+  columnTypes(path: string): Promise<Result<Record<string, ColumnType>>> {
+    return this.cached(this.types, path, () => inferColumnTypes(path, this.typeSampleRows));
+  }
+
+  signature(path: string): Promise<Result<ModelSignature>> {
+    return this.cached(this.signatures, path, () => readModelSignature(path));
+  }
+
+  /** Forget a file (the server calls this when the file changes on disk). */
+  invalidate(path: string): void {
+    this.headers.delete(path);
+    this.types.delete(path);
+    this.signatures.delete(path);
+  }
+
+  private async cached<T>(map: Map<string, Entry<T>>, path: string, load: () => Promise<T>): Promise<Result<T>> {
+    let st;
+    try {
+      st = await stat(path);
+    } catch {
+      return { ok: false, error: `${path} does not exist` };
+    }
+    const hit = map.get(path);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.value;
+    const value = load().then(
+      (v): Result<T> => ({ ok: true, value: v }),
+      (e): Result<T> => ({ ok: false, error: errorText(e) }),
+    );
+    map.set(path, { mtimeMs: st.mtimeMs, size: st.size, value });
+    return value;
+  }
+}

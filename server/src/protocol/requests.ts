@@ -1,0 +1,39 @@
+/**
+ * Plumb's LSP extensions, shared by the server and the client. Methods are named `plumb/verbNoun`;
+ * results are plain JSON (the same objects `plumb run --format json` prints).
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export type Section = 'evaluation' | 'fairness' | 'drift' | 'explain' | 'monitoring';
+
+/** Client -> server: run a spec's checks (in a worker thread of the server), with work-done progress. */
+export namespace RunChecksRequest {
+  export const method = 'plumb/runChecks' as const;
+  export interface Params {
+    uri: string;
+    only?: Section[];
+    workDoneToken?: string | number;
+  }
+  export const type = new RequestType<Params, unknown, void>(method);
+}
+
+/** Client -> server: explain one row of the eval data. */
+export namespace ExplainRowRequest {
+  export const method = 'plumb/explainRow' as const;
+  export interface Params {
+    uri: string;
+    row: number;
+    workDoneToken?: string | number;
+  }
+  export const type = new RequestType<Params, unknown, void>(method);
+}
+
+/** Server -> client: a spec's gate results changed (for the status bar and the Test Explorer). */
+export namespace GatesChangedNotification {
+  export const method = 'plumb/gatesChanged' as const;
+  export interface Params {
+    uri: string;
+    gates: { section: string; metric: string; condition: string; value: number | null; passed: boolean }[];
+  }
+  export const type = new NotificationType<Params>(method);
+}
