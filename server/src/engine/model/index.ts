@@ -5,3 +5,6 @@ export * from './onnxWriter';
 export * from './onnxBuilder';
 export * from './onnxBuilderTrees';
 export * from './onnxBuilderMore';
+export * from './byteSource';
+export * from './onnxSignature';
+export * from './zipmap';
