@@ -8,3 +8,8 @@ export * from './onnxBuilderMore';
 export * from './byteSource';
 export * from './onnxSignature';
 export * from './zipmap';
+export * from './featureFeeds';
+export * from './outputSelect';
+export * from './predictionAssembly';
+export * from './onnxRuntime';
+export * from './predictor';

@@ -1,0 +1,188 @@
+/**
+ * Runs an ONNX model over a feature matrix in batches with onnxruntime-node: maps features to
+ * inputs (featureFeeds.ts), strips a trailing ZipMap (zipmap.ts), chooses the output to read
+ * (outputSelect.ts) and returns plain typed arrays. Cancellation is checked between batches.
+ */
+import { readFile } from 'node:fs/promises';
+import type * as Ort from 'onnxruntime-node';
+import { PlumbError, throwIfCancelled, type CancelSignal } from '../errors';
+import { buildFeeds, planInputs, type FeatureMatrix, type InputPlan } from './featureFeeds';
+import { parseModelSignature, type ModelSignature } from './onnxSignature';
+import { loadOnnxRuntime } from './onnxRuntime';
+import { planOutput, type OutputPlan, type Task } from './outputSelect';
+import { stripZipMap } from './zipmap';
+import { assemble, newCollector, type Collector, type Prediction } from './predictionAssembly';
+
+export type { Prediction } from './predictionAssembly';
+
+export interface PredictorOptions {
+  modelPath: string;
+  task: Task;
+  /** Spec feature names, in the order of the matrix columns. */
+  features: string[];
+  /** The model input that takes all features as [N, k]. */
+  input?: string;
+  /** The model output to read. */
+  output?: string;
+  /** Binary: the class whose probability is the score. Default: the second class. */
+  positiveLabel?: number | string;
+  /** onnxruntime intra-op threads (default: onnxruntime's choice). */
+  threads?: number;
+}
+
+export interface PredictOptions {
+  /** Rows per onnxruntime call. Default 65536. */
+  batchSize?: number;
+  signal?: CancelSignal;
+  onProgress?: (rowsDone: number, rowsTotal: number) => void;
+}
+
+export interface ScalarOptions extends PredictOptions {
+  /** Multiclass: the class whose probability to return. Default: the predicted class's probability. */
+  classLabel?: number | string;
+}
+
+export interface Predictor {
+  readonly signature: ModelSignature;
+  readonly task: Task;
+  readonly inputPlan: InputPlan;
+  readonly outputPlan: OutputPlan;
+  /** True when a ZipMap was removed so onnxruntime-node could return probabilities. */
+  readonly zipmapStripped: boolean;
+  predict(matrix: FeatureMatrix, options?: PredictOptions): Promise<Prediction>;
+  /** One number per row: P(positive) for binary, a class's probability for multiclass, the value for regression. */
+  predictScalar(matrix: FeatureMatrix, options?: ScalarOptions): Promise<Float64Array>;
+  dispose(): Promise<void>;
+}
+
+const DEFAULT_BATCH = 65536;
+
+async function readModel(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT') throw new PlumbError('onnx.not-found', `cannot open the model ${path}: no such file.`, { file: path });
+    throw new PlumbError('onnx.unreadable', `cannot read the model ${path}: ${err.message}.`, { file: path });
+  }
+}
+
+export async function createPredictor(opts: PredictorOptions): Promise<Predictor> {
+  const file = opts.modelPath;
+  const bytes = await readModel(file);
+  const signature = parseModelSignature(bytes, file);
+  let runBytes = bytes;
+  let runSignature = signature;
+  if (signature.zipmap) {
+    if (signature.externalData.length) {
+      throw new PlumbError('model.zipmap-external', `${file} ends in ZipMap and keeps weights in external files; Plumb cannot rewrite it in memory. Export it with ZipMap off (skl2onnx: options={'zipmap': False}).`, { file });
+    }
+    runBytes = stripZipMap(bytes) ?? bytes;
+    runSignature = parseModelSignature(runBytes, file);
+  }
+  const inputPlan = planInputs(runSignature, opts.features, opts.input, file);
+  const outputPlan = planOutput(runSignature, opts.task, opts.output, file);
+  const ort = await loadOnnxRuntime();
+  let session: Ort.InferenceSession;
+  try {
+    const sessionOptions: Ort.InferenceSession.SessionOptions = { executionProviders: ['cpu'], ...(opts.threads ? { intraOpNumThreads: opts.threads } : {}) };
+    // Models with external data are loaded by path so onnxruntime finds the files beside them.
+    session = signature.externalData.length
+      ? await ort.InferenceSession.create(file, sessionOptions)
+      : await ort.InferenceSession.create(runBytes, sessionOptions);
+  } catch (e) {
+    throw new PlumbError('onnx.load-failed', `onnxruntime could not load ${file}: ${e instanceof Error ? e.message : String(e)}`, { file });
+  }
+  const classLabels = signature.classLabels;
+  const fetches = [outputPlan.name, ...(outputPlan.labelName ? [outputPlan.labelName] : [])];
+
+  async function predict(matrix: FeatureMatrix, options: PredictOptions = {}): Promise<Prediction> {
+    checkMatrix(matrix, opts.features, file);
+    const batch = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
+    const total = matrix.rows;
+    const collector: Collector = newCollector(total);
+    throwIfCancelled(options.signal);
+    for (let start = 0; start < total; start += batch) {
+      const end = Math.min(total, start + batch);
+      const feeds = buildFeeds(ort, inputPlan, matrix, opts.features, start, end, file);
+      let result: Ort.InferenceSession.OnnxValueMapType;
+      try {
+        result = await session.run(feeds, fetches);
+      } catch (e) {
+        throw new PlumbError('model.run-failed', `onnxruntime failed on data rows ${start + 1}-${end} of ${file}: ${e instanceof Error ? e.message : String(e)}`, { file });
+      }
+      collector.add(outputPlan, result, start, end, opts.task, classLabels, file);
+      options.onProgress?.(end, total);
+      if (end < total) throwIfCancelled(options.signal);
+    }
+    return assemble(collector, outputPlan, opts.task, classLabels, file);
+  }
+
+  return {
+    signature,
+    task: opts.task,
+    inputPlan,
+    outputPlan,
+    zipmapStripped: runBytes !== bytes,
+    predict,
+    async predictScalar(matrix, options = {}) {
+      const p = await predict(matrix, options);
+      return scalar(p, opts.task, options.classLabel ?? opts.positiveLabel, file);
+    },
+    async dispose() {
+      await session.release();
+    },
+  };
+}
+
+function checkMatrix(m: FeatureMatrix, features: string[], file: string): void {
+  if (m.columns.length !== features.length) {
+    throw new PlumbError('model.matrix-shape', `the feature matrix has ${m.columns.length} columns for ${features.length} features (${features.join(', ')}).`, { file });
+  }
+  m.columns.forEach((c, j) => {
+    const n = c instanceof Float64Array ? c.length : c.codes.length;
+    if (n < m.rows) throw new PlumbError('model.matrix-shape', `feature \`${features[j]}\` has ${n} values for ${m.rows} rows.`, { file, column: features[j] });
+  });
+}
+
+function findClass(classes: (number | string)[], label: number | string, file: string): number {
+  const i = classes.findIndex((c) => String(c) === String(label));
+  if (i < 0) {
+    throw new PlumbError('model.unknown-class', `class \`${label}\` is not one of the model's classes (${classes.join(', ')}); set \`positive_label\` to one of them.`, { file });
+  }
+  return i;
+}
+
+/** One number per row from a prediction (see Predictor.predictScalar). */
+export function scalar(p: Prediction, task: Task, label: number | string | undefined, file: string): Float64Array {
+  switch (p.kind) {
+    case 'value':
+      return p.value;
+    case 'score':
+      return p.score;
+    case 'proba': {
+      const C = p.classes.length;
+      const n = p.proba.length / C;
+      const out = new Float64Array(n);
+      if (task === 'binary-classification' || label !== undefined) {
+        const j = label !== undefined ? findClass(p.classes, label, file) : C - 1;
+        for (let i = 0; i < n; i++) out[i] = p.proba[i * C + j];
+      } else {
+        for (let i = 0; i < n; i++) {
+          let best = -Infinity;
+          for (let j = 0; j < C; j++) best = Math.max(best, p.proba[i * C + j]);
+          out[i] = best;
+        }
+      }
+      return out;
+    }
+    case 'label': {
+      const positive = label ?? (task === 'binary-classification' ? (p.classes ? p.classes[p.classes.length - 1] : 1) : undefined);
+      if (positive === undefined) {
+        throw new PlumbError('model.no-scalar', `the model outputs only labels; name the class to score (\`positive_label\`) to get one number per row.`, { file });
+      }
+      if (p.classes) findClass(p.classes, positive, file);
+      return Float64Array.from(p.labels, (l) => (String(l) === String(positive) ? 1 : 0));
+    }
+  }
+}
