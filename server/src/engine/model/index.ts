@@ -7,6 +7,7 @@ export * from './onnxBuilderTrees';
 export * from './onnxBuilderMore';
 export * from './byteSource';
 export * from './onnxSignature';
+export * from './onnxValueType';
 export * from './zipmap';
 export * from './featureFeeds';
 export * from './outputSelect';
