@@ -184,3 +184,18 @@ function varint(v: number): number[] {
   out.push(v);
   return out;
 }
+
+test('a classifier with 300,000 class labels is read without exhausting the stack', () => {
+  const labels = Array.from({ length: 300_000 }, (_, i) => i * 3);
+  const bytes = encodeModel({
+    graph: {
+      name: 'many',
+      inputs: [{ name: 'X', type: { tensor: 'float', shape: [null, 1] } }],
+      nodes: [{ opType: 'LinearClassifier', domain: 'ai.onnx.ml', inputs: ['X'], outputs: ['l', 'p'], attributes: [{ name: 'classlabels_ints', ints: labels }] }],
+      outputs: [{ name: 'p', type: { tensor: 'float', shape: [null, 300_000] } }],
+    },
+  });
+  const sig = parseModelSignature(bytes, 'many.onnx');
+  assert.equal(sig.classLabels?.length, 300_000);
+  assert.equal(sig.classLabels?.[299_999], 899_997);
+});

@@ -111,7 +111,7 @@ function readLabels(st: State, f: SourceField): (number | string)[] {
   const strings: string[] = [];
   while (!r.done()) {
     const g = r.next();
-    if (g.number === F.attr.ints && g.wireType === WireType.LengthDelimited) ints.push(...r.packedVarints(g).map(int64FromVarint));
+    if (g.number === F.attr.ints && g.wireType === WireType.LengthDelimited) for (const v of r.packedVarints(g)) ints.push(int64FromVarint(v));
     else if (g.number === F.attr.ints && g.wireType === WireType.Varint) ints.push(int64FromVarint(g.varint));
     else if (g.number === F.attr.strings && g.wireType === WireType.LengthDelimited) strings.push(r.string(g));
   }
