@@ -17,6 +17,9 @@ export function bufferSource(buf: Uint8Array): ByteSource {
   };
 }
 
+/** readSync takes at most 2 GiB - 1 per call. */
+const READ_CHUNK = 1 << 30;
+
 export interface FileSource extends ByteSource {
   close(): void;
 }
@@ -32,7 +35,7 @@ export function openFileSource(path: string): FileSource {
         const out = new Uint8Array(n);
         let got = 0;
         while (got < n) {
-          const r = readSync(fd, out, got, n - got, offset + got);
+          const r = readSync(fd, out, got, Math.min(n - got, READ_CHUNK), offset + got);
           if (r === 0) break;
           got += r;
         }

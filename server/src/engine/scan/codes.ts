@@ -19,7 +19,7 @@ export const SCAN_RULES = {
   'scan.pickle.trailing-data': { severity: 'information', description: 'Bytes after the last pickle in a file do not start another pickle and were not scanned.' },
   'scan.pickle.compressed': { severity: 'warning', description: 'A compressed pickle (joblib bz2/xz/lz4) that the scanner cannot decompress.' },
   'scan.pickle.truncated-read': { severity: 'warning', description: 'A pickle file is larger than the scan limit; only its beginning was scanned.' },
-  'scan.zip.bomb': { severity: 'error', description: 'An archive entry inflates beyond the decompression limit (zip bomb).' },
+  'scan.zip.bomb': { severity: 'error', description: 'An archive entry or compressed stream inflates beyond the decompression limit (zip bomb).' },
   'scan.zip.too-many-entries': { severity: 'error', description: 'An archive has more entries than the scan limit.' },
   'scan.zip.malformed': { severity: 'error', description: 'An archive could not be read, so its contents were not checked.' },
   'scan.zip.unsupported-entry': { severity: 'warning', description: 'An archive entry is encrypted or uses a compression method the scanner cannot read.' },
@@ -35,6 +35,7 @@ export const SCAN_RULES = {
   'scan.onnx.large-tensor': { severity: 'warning', description: 'An ONNX tensor claims more bytes than the tensor size limit.' },
   'scan.file.large': { severity: 'warning', description: 'A file is larger than the file size limit.' },
   'scan.file.unreadable': { severity: 'error', description: 'A file could not be read.' },
+  'scan.internal-error': { severity: 'error', description: 'The scanner failed on this file (a bug in Plumb: please report it); the file was not fully checked.' },
   'scan.format.unknown': { severity: 'warning', description: 'A file is not a model format the scanner knows, so it was not checked.' },
 } as const satisfies Record<string, ScanRule>;
 
@@ -42,5 +43,5 @@ export type ScanCode = keyof typeof SCAN_RULES;
 
 /** Advice appended to pickle findings. */
 export const PICKLE_ADVICE =
-  'Loading a pickle (pickle.load, joblib.load, torch.load without weights_only=True) runs the code it names. ' +
-  'Prefer ONNX (skl2onnx, torch.onnx.export) or safetensors for weights.';
+  'Loading a pickle (pickle.load, joblib.load, torch.load without weights_only=True) runs the code it names; ' +
+  'prefer ONNX (skl2onnx, torch.onnx.export) for models and safetensors for weights.';

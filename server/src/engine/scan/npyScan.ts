@@ -69,7 +69,7 @@ export function scanNpyBytes(buf: Uint8Array, opts: ResolvedScanOptions, entry?:
       'Store numeric arrays, or use safetensors.',
     detail: { offset: h.dataOffset, ...(entry ? { entry } : {}) },
   }];
-  const label = entry ? `the pickle in ${entry}` : 'the pickle in this array';
+  const label = entry ? `The pickle in ${entry}` : 'The pickle in this array';
   findings.push(...scanPickleBytes(buf.subarray(h.dataOffset), opts, { entry, baseOffset: h.dataOffset, label }));
   return findings;
 }

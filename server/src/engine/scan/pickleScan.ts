@@ -76,7 +76,7 @@ function usage(s: GlobalSummary, base: number): string {
 /** Findings for the pickle stream(s) in `buf`. */
 export function scanPickleBytes(buf: Uint8Array, opts: ResolvedScanOptions, ctx: PickleContext = {}): ScanFinding[] {
   const base = ctx.baseOffset ?? 0;
-  const label = ctx.label ?? (ctx.entry ? `the pickle in ${ctx.entry}` : 'this pickle');
+  const label = ctx.label ?? (ctx.entry ? `The pickle in ${ctx.entry}` : 'This pickle');
   const at = (offset: number) => ({ offset: offset + base, ...(ctx.entry ? { entry: ctx.entry } : {}) });
   const findings: ScanFinding[] = [];
   if (buf.length === 0) {
@@ -132,7 +132,7 @@ export function scanPickleBytes(buf: Uint8Array, opts: ResolvedScanOptions, ctx:
     findings.push({
       severity: 'information',
       code: 'scan.pickle.safe-globals',
-      message: `${label} imports only allow-listed globals (${safe.join(', ')}). It is still a pickle: ${PICKLE_ADVICE}`,
+      message: `${label} imports only allow-listed globals (${safe.join(', ')}). ${PICKLE_ADVICE}`,
       ...(ctx.entry ? { detail: { entry: ctx.entry } } : {}),
     });
   }
