@@ -5,16 +5,16 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 export interface Ctx {
   extension: vscode.ExtensionContext;
   client: LanguageClient;
-  output: vscode.OutputChannel;
+  output: vscode.LogOutputChannel;
 }
 
-export const SPEC_SELECTOR: vscode.DocumentFilter[] = [
+export const SPEC_SELECTOR: { scheme: string; pattern: string }[] = [
   { scheme: 'file', pattern: '**/*.plumb.{yaml,yml}' },
   { scheme: 'file', pattern: '**/plumb.{yaml,yml}' },
 ];
 
 export async function createContext(extension: vscode.ExtensionContext): Promise<Ctx> {
-  const output = vscode.window.createOutputChannel('Plumb');
+  const output = vscode.window.createOutputChannel('Plumb', { log: true });
   const module = extension.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

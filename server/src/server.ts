@@ -14,13 +14,16 @@ import { hover } from './lsp/hover';
 import { quickFixes } from './lsp/codeActions';
 import { documentSymbols } from './lsp/symbols';
 import { codeLenses } from './lsp/codeLens';
-import { registerRunHandlers } from './lsp/runHandlers';
+import { GateStore, registerRunHandlers } from './lsp/runHandlers';
+import { gateDiagnostics } from './lsp/gateDiagnostics';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const files = new CachedFileInfo();
 const store = new SpecStore(files);
 let watchRegistration = false;
+let trusted = true;
+const gates = new GateStore();
 
 function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => Promise<R> | R) {
   return async (...args: A): Promise<R> => {
@@ -35,6 +38,8 @@ function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: 
 
 connection.onInitialize((params) => {
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  // The VS Code client says whether the workspace is trusted; other clients run checks only when asked.
+  trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -61,7 +66,8 @@ const validate = guard('validation', undefined, async (doc: TextDocument) => {
   const result = await store.validate(doc);
   const current = documents.get(doc.uri);
   if (!current || current.version !== doc.version) return; // a newer edit will publish
-  await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: result.diagnostics.map((d) => toLspDiagnostic(doc, d)) });
+  const diagnostics = [...result.diagnostics, ...gateDiagnostics(result.parsed, gates.get(doc.uri))].map((d) => toLspDiagnostic(doc, d));
+  await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 });
 
 documents.onDidChangeContent((e) => void validate(e.document));
@@ -109,7 +115,17 @@ connection.onCodeLens(
   }),
 );
 
-registerRunHandlers(connection, documents, store);
+connection.onNotification('plumb/setTrusted', (p: { trusted: boolean }) => {
+  trusted = p.trusted;
+});
+
+registerRunHandlers(connection, documents, store, gates, {
+  isTrusted: () => trusted,
+  republish: (uri) => {
+    const doc = documents.get(uri);
+    if (doc) void validate(doc);
+  },
+});
 
 process.on('uncaughtException', (e) => connection.console.error(`plumb: uncaught: ${e?.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`plumb: unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));

@@ -1,5 +1,8 @@
 /** The CLI's commands beyond `check`; each lands with its engine part. */
 import type { Io } from './io';
+import { runCommand } from './runCommand';
+import { explainCommand } from './explainCommand';
+import { scanCommand } from './scanCommand';
 
 export interface Command {
   name: string;
@@ -8,4 +11,8 @@ export interface Command {
   run(args: string[], io: Io): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [
+  { name: 'run', usage: 'run SPEC [--only ...] [--format text|json]', summary: 'run the checks and gates', run: runCommand },
+  { name: 'explain', usage: 'explain SPEC --row N [--format text|json]', summary: 'SHAP values for one row of the eval data', run: explainCommand },
+  { name: 'scan', usage: 'scan PATH... [--format text|json|sarif]', summary: 'flag unsafe model artifacts (pickle, PyTorch, ONNX)', run: scanCommand },
+];

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { readHeader, inferColumnTypes } from '../data';
 import { readModelSignature, type ModelSignature } from '../model';
 import type { ColumnType } from '../data/table';
+import { scanFile, type ScanReport } from '../scan';
 
 export interface HeaderInfo {
   columns: string[];
@@ -21,6 +22,8 @@ export interface FileInfo {
   header(path: string): Promise<Result<HeaderInfo>>;
   columnTypes(path: string): Promise<Result<Record<string, ColumnType>>>;
   signature(path: string): Promise<Result<ModelSignature>>;
+  /** The artifact scanner's report on a model file (never loads it). */
+  scan(path: string): Promise<Result<ScanReport>>;
 }
 
 interface Entry<T> {
@@ -36,6 +39,7 @@ export class CachedFileInfo implements FileInfo {
   private headers = new Map<string, Entry<HeaderInfo>>();
   private types = new Map<string, Entry<Record<string, ColumnType>>>();
   private signatures = new Map<string, Entry<ModelSignature>>();
+  private scans = new Map<string, Entry<ScanReport>>();
 
   constructor(private readonly typeSampleRows = 1000) {}
 
@@ -59,11 +63,16 @@ export class CachedFileInfo implements FileInfo {
     return this.cached(this.signatures, path, () => readModelSignature(path));
   }
 
+  scan(path: string): Promise<Result<ScanReport>> {
+    return this.cached(this.scans, path, () => scanFile(path));
+  }
+
   /** Forget a file (the server calls this when the file changes on disk). */
   invalidate(path: string): void {
     this.headers.delete(path);
     this.types.delete(path);
     this.signatures.delete(path);
+    this.scans.delete(path);
   }
 
   private async cached<T>(map: Map<string, Entry<T>>, path: string, load: () => Promise<T>): Promise<Result<T>> {

@@ -35,7 +35,7 @@ export interface Spec {
     delimiter?: string;
   };
   evaluation?: { metrics: string[]; metricsListed: boolean; gates: Gates; slices: string[]; bootstrap: number; seed: number };
-  fairness?: { sensitive: string[]; metrics: string[]; gates: Gates; relativeTo: 'groups' | 'overall'; minGroupSize: number; bootstrap: number; seed: number };
+  fairness?: { sensitive: string[]; bins: Record<string, number[]>; metrics: string[]; gates: Gates; relativeTo: 'groups' | 'overall'; minGroupSize: number; bootstrap: number; seed: number };
   drift?: { columns?: string[]; method: string; threshold?: number; shareThreshold: number; gates: Gates };
   monitoring?: { window: string; gates: Gates };
   explain?: { background?: string; backgroundSize: number; metric?: string; repeats: number; maxRows: number; features?: string[]; seed: number };
@@ -105,6 +105,7 @@ export function buildSpec(value: unknown, file: string): Spec {
   if (f) {
     spec.fairness = {
       sensitive: strs(f.sensitive) ?? [],
+      bins: Object.fromEntries(Object.entries(obj(f.bins) ?? {}).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).filter((x): x is number => typeof x === 'number')])),
       metrics: strs(f.metrics) ?? [],
       gates: gates(f.gates),
       relativeTo: f.relative_to === 'overall' ? 'overall' : 'groups',

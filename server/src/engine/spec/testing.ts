@@ -2,12 +2,15 @@
 import type { ModelSignature } from '../model';
 import type { FileInfo, HeaderInfo, Result } from './fileInfo';
 import type { ColumnType } from '../data/table';
+import type { ScanReport } from '../scan';
 
 export interface FakeFiles {
   /** Data files: absolute path -> header columns (and optional types). */
   data?: Record<string, { columns: string[]; types?: Record<string, ColumnType> }>;
   /** Models: absolute path -> signature. */
   models?: Record<string, Partial<ModelSignature>>;
+  /** Scan reports by path (default: clean). */
+  scans?: Record<string, ScanReport>;
   /** Other files that exist. */
   other?: string[];
 }
@@ -22,6 +25,7 @@ export function fakeFileInfo(f: FakeFiles): FileInfo {
       f.models?.[p]
         ? { ok: true, value: { inputs: [], outputs: [], classLabels: null, ...f.models[p] } as unknown as ModelSignature }
         : { ok: false, error: `${p} is not an ONNX model` },
+    scan: async (p): Promise<Result<ScanReport>> => ({ ok: true, value: f.scans?.[p] ?? { file: p, format: 'onnx', findings: [] } }),
   };
 }
 

@@ -14,12 +14,12 @@ const files = fakeFileInfo({
   },
   models: {
     '/ws/models/credit.onnx': {
-      inputs: [{ name: 'float_input', elemType: 'float', shape: [null, 3] }],
-      outputs: [{ name: 'label', elemType: 'int64', shape: [null] }, { name: 'probabilities', elemType: 'float', shape: [null, 2] }],
+      inputs: [{ name: 'float_input', type: 'tensor(float)', elemType: 'float', shape: [null, 3] }],
+      outputs: [{ name: 'label', type: 'tensor(int64)', elemType: 'int64', shape: [null] }, { name: 'probabilities', type: 'tensor(float)', elemType: 'float', shape: [null, 2] }],
     },
     '/ws/models/perfeature.onnx': {
-      inputs: [{ name: 'age', elemType: 'float', shape: [null, 1] }, { name: 'income', elemType: 'float', shape: [null, 1] }, { name: 'debt', elemType: 'float', shape: [null, 1] }],
-      outputs: [{ name: 'probabilities', elemType: 'float', shape: [null, 2] }],
+      inputs: [{ name: 'age', type: 'tensor(float)', elemType: 'float', shape: [null, 1] }, { name: 'income', type: 'tensor(float)', elemType: 'float', shape: [null, 1] }, { name: 'debt', type: 'tensor(float)', elemType: 'float', shape: [null, 1] }],
+      outputs: [{ name: 'probabilities', type: 'tensor(float)', elemType: 'float', shape: [null, 2] }],
     },
   },
 });

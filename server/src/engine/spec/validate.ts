@@ -14,8 +14,9 @@ import { checkColumns } from './semantic/columns';
 import { checkModel } from './semantic/model';
 import { checkMetrics } from './semantic/metrics';
 import { checkSections } from './semantic/sections';
+import { checkModelSafety } from './semantic/scan';
 
-export const SEMANTIC_CHECKS: SemanticCheck[] = [checkSections, checkFiles, checkColumns, checkModel, checkMetrics];
+export const SEMANTIC_CHECKS: SemanticCheck[] = [checkSections, checkFiles, checkModelSafety, checkColumns, checkModel, checkMetrics];
 
 export interface Validation {
   parsed: ParsedSpec;

@@ -1,0 +1,87 @@
+/**
+ * Time from `didChange` to `publishDiagnostics` for a spec of a few thousand lines: Plumb's server
+ * (schema + semantic checks against the data header and the model) against yaml-language-server
+ * (schema only) on the same file with the same JSON Schema, in the same run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+const ROOT = resolve(__dirname, '..');
+const DIR = join(ROOT, 'bench/.data/lsp');
+const FEATURES = 2500;
+const EDITS = 60;
+
+function makeWorkspace(): { specPath: string; text: string } {
+  mkdirSync(join(DIR, 'data'), { recursive: true });
+  const cols = Array.from({ length: FEATURES }, (_, i) => `f${i}`);
+  writeFileSync(join(DIR, 'data/eval.csv'), `${[...cols, 'label', 'group'].join(',')}\n${[...cols.map(() => '0.5'), '1', 'a'].join(',')}\n`);
+  const lines = ['plumb: 1', 'kind: model', 'name: bench', 'model:', '  task: binary-classification', '  features:', ...cols.map((c) => `    - ${c}`), 'data:', '  eval: data/eval.csv', '  prediction: f0', '  target: label', 'evaluation:', '  metrics: [accuracy, f1, roc_auc]', '  gates:', '    roc_auc: ">= 0.8"', 'fairness:', '  sensitive: [group]', '  gates: { demographic_parity_ratio: ">= 0.8" }'];
+  const text = lines.join('\n') + '\n';
+  const specPath = join(DIR, 'bench.plumb.yaml');
+  writeFileSync(specPath, text);
+  return { specPath, text };
+}
+
+async function measure(cmd: string[], settings: unknown, text: string, uri: string): Promise<number[]> {
+  const child = spawn(process.execPath, cmd, { stdio: ['pipe', 'pipe', 'ignore'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  let waiter: ((p: { version?: number; diagnostics: unknown[] }) => void) | undefined;
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
+    if (p.uri === uri) waiter?.(p);
+  });
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === 'yaml' ? (settings as { yaml: unknown }).yaml : null)));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(DIR).toString(), capabilities: { workspace: { configuration: true } }, initializationOptions: {} });
+  await conn.sendNotification('initialized', {});
+  await conn.sendNotification('workspace/didChangeConfiguration', { settings });
+  const next = () => new Promise<{ diagnostics: unknown[] }>((r) => (waiter = r));
+  let wait = next();
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  await wait;
+  const times: number[] = [];
+  for (let v = 2; v < EDITS + 2; v++) {
+    // Alternate between a valid spec and one with a typo in a column, so each edit changes the result.
+    const edited = v % 2 === 0 ? text.replace('    - f1234\n', '    - f1234x\n') : text;
+    wait = next();
+    const t0 = performance.now();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: edited }] });
+    await wait;
+    times.push(performance.now() - t0);
+  }
+  conn.dispose();
+  child.kill();
+  return times;
+}
+
+const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const p95 = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length * 0.95)];
+
+async function main(): Promise<void> {
+  const { specPath, text } = makeWorkspace();
+  const uri = pathToFileURL(specPath).toString();
+  const schema = pathToFileURL(join(ROOT, 'schemas/plumb.schema.json')).toString();
+  const ours = await measure([join(ROOT, 'dist/server.js'), '--stdio'], {}, text, uri);
+  const yls = await measure([join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'], { yaml: { validate: true, schemas: { [schema]: ['*.plumb.yaml'] }, hover: true, completion: true } }, text, uri);
+  const lines = text.split('\n').length;
+  const m1 = median(ours);
+  const m2 = median(yls);
+  console.log(`## Language server: didChange to publishDiagnostics
+
+A ${lines}-line spec (${FEATURES} features checked against a ${FEATURES + 2}-column CSV header), ${EDITS} edits alternating a valid spec and one with a misspelled column. Plumb runs the schema and every semantic check; yaml-language-server ${require(join(ROOT, 'node_modules/yaml-language-server/package.json')).version} validates the same file against the same JSON Schema only.
+
+| server | median | p95 |
+|---|---:|---:|
+| Plumb | ${m1.toFixed(1)} ms | ${p95(ours).toFixed(1)} ms |
+| yaml-language-server | ${m2.toFixed(1)} ms | ${p95(yls).toFixed(1)} ms |
+
+Ratio (Plumb / yaml-language-server, median): **${(m1 / m2).toFixed(2)}**. Goal: median under 20 ms and below yaml-language-server.
+`);
+}
+
+void main();

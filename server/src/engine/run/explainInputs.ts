@@ -1,0 +1,88 @@
+/**
+ * Adapts tables and the ONNX predictor to the explainers' view: a row-major numeric matrix (codes
+ * for categorical features, in one category space shared by the eval and background data) and a
+ * batched predict function.
+ */
+import type { Column, Table } from '../data/table';
+import type { FeatureMatrix, Predictor } from '../model';
+import type { CancelSignal } from '../errors';
+import type { PredictFn } from '../explain';
+import { requireColumn } from './targets';
+
+export interface FeatureSpace {
+  names: string[];
+  /** Per feature: its categories (categorical) or null (numeric). */
+  categories: (string[] | null)[];
+}
+
+export function featureSpace(table: Table, features: string[]): FeatureSpace {
+  return { names: features, categories: features.map((f, j) => { const c = requireColumn(table, f, `model.features[${j}]`); return c.type === 'categorical' ? [...c.categories] : null; }) };
+}
+
+function codeOf(space: FeatureSpace, j: number, c: Column, row: number): number {
+  if (c.type !== 'categorical') return c.values[row];
+  const code = c.codes[row];
+  if (code < 0) return NaN;
+  const cats = space.categories[j]!;
+  const text = c.categories[code];
+  let k = cats.indexOf(text);
+  if (k < 0) {
+    cats.push(text);
+    k = cats.length - 1;
+  }
+  return k;
+}
+
+/** Rows of a table as a row-major matrix in the feature space (all rows, or the given ones). */
+export function toRowMajor(table: Table, space: FeatureSpace, rows?: ArrayLike<number>): Float64Array {
+  const k = space.names.length;
+  const n = rows ? rows.length : table.rowCount;
+  const X = new Float64Array(n * k);
+  space.names.forEach((name, j) => {
+    const c = requireColumn(table, name, `model.features[${j}]`);
+    for (let i = 0; i < n; i++) X[i * k + j] = codeOf(space, j, c, rows ? rows[i] : i);
+  });
+  return X;
+}
+
+function toMatrix(X: Float64Array, rows: number, space: FeatureSpace): FeatureMatrix {
+  const k = space.names.length;
+  return {
+    rows,
+    columns: space.names.map((_, j) => {
+      const cats = space.categories[j];
+      if (cats) {
+        const codes = new Int32Array(rows);
+        for (let i = 0; i < rows; i++) codes[i] = X[i * k + j];
+        return { codes, categories: cats };
+      }
+      const v = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) v[i] = X[i * k + j];
+      return v;
+    }),
+  };
+}
+
+/** One number per row: P(positive) for binary, a class's probability for multiclass, the value for regression. */
+export function scalarPredict(predictor: Predictor, space: FeatureSpace, positive: number | string | undefined): PredictFn {
+  return (X, rows, signal?: CancelSignal) => predictor.predictScalar(toMatrix(X, rows, space), { signal, classLabel: positive });
+}
+
+/** The predicted class index per row, for multiclass accuracy-style importance. */
+export function classIndexPredict(predictor: Predictor, space: FeatureSpace, labels: (string | number)[]): PredictFn {
+  return async (X, rows, signal?: CancelSignal) => {
+    const p = await predictor.predict(toMatrix(X, rows, space), { signal });
+    const out = new Float64Array(rows);
+    if (p.kind === 'proba') {
+      const C = p.classes.length;
+      for (let i = 0; i < rows; i++) {
+        let best = 0;
+        for (let c = 1; c < C; c++) if (p.proba[i * C + c] > p.proba[i * C + best]) best = c;
+        out[i] = labels.findIndex((l) => String(l) === String(p.classes[best]));
+      }
+    } else if (p.kind === 'label') {
+      for (let i = 0; i < rows; i++) out[i] = labels.findIndex((l) => String(l) === String(p.labels[i]));
+    }
+    return out;
+  };
+}
