@@ -1,0 +1,93 @@
+/**
+ * The coalition game behind SHAP with interventional expectations: v(S) = mean over background rows
+ * b of f(x_S, b_notS), the row's own values for the features in S and the background's elsewhere.
+ * Coalitions are masks over the varying features (those where some background row differs from x;
+ * the others cannot change any prediction). Many coalitions go through the model in one call.
+ */
+import type { CancelSignal } from '../errors';
+import { callModel } from './batch';
+import type { PredictFn } from './types';
+
+export interface Game {
+  x: Float64Array;
+  /** nb x k, row-major. */
+  background: Float64Array;
+  nb: number;
+  k: number;
+  /** Column index of each varying feature; masks index into this. */
+  varying: Int32Array;
+  predict: PredictFn;
+  maxRowsPerCall: number;
+  signal?: CancelSignal;
+  /** Rows evaluated so far; every call adds to it. */
+  modelRows: number;
+}
+
+/** Columns where at least one background row differs from x (NaN equals NaN). */
+export function varyingFeatures(x: Float64Array, background: Float64Array, nb: number, k: number): Int32Array {
+  const out: number[] = [];
+  for (let j = 0; j < k; j++) {
+    const xj = x[j];
+    for (let b = 0; b < nb; b++) {
+      const v = background[b * k + j];
+      if (v !== xj && !(v !== v && xj !== xj)) {
+        out.push(j);
+        break;
+      }
+    }
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * f(x) and mean f(B) from one call: the ends of the game. `vfull` is v(full) summed the way
+ * coalitionValues sums (nb copies of f(x), then / nb), so a feature the model ignores gets exactly 0.
+ */
+export async function gameEnds(game: Game): Promise<{ fx: number; fnull: number; vfull: number }> {
+  const { x, background, nb, k } = game;
+  const X = new Float64Array((nb + 1) * k);
+  X.set(x, 0);
+  X.set(background, k);
+  const out = await callModel(game.predict, X, nb + 1, k, game.signal);
+  game.modelRows += nb + 1;
+  let s = 0;
+  for (let b = 1; b <= nb; b++) s += out[b];
+  let sx = 0;
+  for (let b = 0; b < nb; b++) sx += out[0];
+  return { fx: out[0], fnull: s / nb, vfull: sx / nb };
+}
+
+/**
+ * v(S) for `count` coalitions; `masks` is count x M (1 = the feature takes the row's value), M the
+ * number of varying features.
+ */
+export async function coalitionValues(game: Game, masks: Uint8Array, count: number): Promise<Float64Array> {
+  const { x, background, nb, k, varying } = game;
+  const M = varying.length;
+  const values = new Float64Array(count);
+  const perCall = Math.max(1, Math.min(count, Math.floor(game.maxRowsPerCall / nb)));
+  const buffer = new Float64Array(perCall * nb * k);
+  const block = nb * k;
+  for (let c0 = 0; c0 < count; c0 += perCall) {
+    const n = Math.min(perCall, count - c0);
+    for (let c = 0; c < n; c++) {
+      const off = c * block;
+      buffer.set(background, off);
+      const m = (c0 + c) * M;
+      for (let f = 0; f < M; f++) {
+        if (!masks[m + f]) continue;
+        const col = varying[f];
+        const xv = x[col];
+        for (let p = off + col; p < off + block; p += k) buffer[p] = xv;
+      }
+    }
+    const out = await callModel(game.predict, buffer, n * nb, k, game.signal);
+    game.modelRows += n * nb;
+    for (let c = 0; c < n; c++) {
+      let s = 0;
+      for (let b = c * nb, e = b + nb; b < e; b++) s += out[b];
+      values[c0 + c] = s / nb;
+    }
+  }
+  return values;
+}
