@@ -87,8 +87,14 @@ export function readOp(buf: Uint8Array, pos: number, end = buf.length): PickleOp
     throw new PickleParseError(`unknown opcode 0x${code.toString(16).padStart(2, '0')}`, pos);
   }
   const r = new ArgReader(buf, pos + 1, end, name);
-  const arg = r.read(kind);
-  return { code, name, pos, next: r.pos, arg };
+  try {
+    const arg = r.read(kind);
+    return { code, name, pos, next: r.pos, arg };
+  } catch (e) {
+    // Report the opcode that could not be decoded, not the byte inside its argument.
+    if (e instanceof PickleParseError) throw new PickleParseError(e.reason, pos);
+    throw e;
+  }
 }
 
 class ArgReader {
