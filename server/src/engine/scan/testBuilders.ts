@@ -8,15 +8,15 @@ export type Part = number | string | Uint8Array | Part[];
 
 /** Concatenates bytes: numbers are single bytes, strings latin-1 bytes. */
 export function bytes(...parts: Part[]): Uint8Array {
-  const out: number[] = [];
+  const chunks: Uint8Array[] = [];
   const add = (p: Part): void => {
-    if (typeof p === 'number') out.push(p & 0xff);
-    else if (typeof p === 'string') for (let i = 0; i < p.length; i++) out.push(p.charCodeAt(i) & 0xff);
+    if (typeof p === 'number') chunks.push(Uint8Array.of(p & 0xff));
+    else if (typeof p === 'string') chunks.push(Uint8Array.from(p, (c) => c.charCodeAt(0) & 0xff));
     else if (Array.isArray(p)) p.forEach(add);
-    else out.push(...p);
+    else chunks.push(p);
   };
   parts.forEach(add);
-  return Uint8Array.from(out);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -93,7 +93,7 @@ export interface ZipInput {
 
 /** Writes a zip archive; with `zip64`, the end record points to zip64 records (as large torch files do). */
 export function buildZip(inputs: ZipInput[], opts: { zip64?: boolean } = {}): Uint8Array {
-  const chunks: number[][] = [];
+  const chunks: Uint8Array[] = [];
   const central: number[][] = [];
   let offset = 0;
   for (const e of inputs) {
@@ -101,8 +101,8 @@ export function buildZip(inputs: ZipInput[], opts: { zip64?: boolean } = {}): Ui
     const body = e.method === 8 ? deflateRawSync(e.data) : e.data;
     const size = e.declaredSize ?? e.data.length;
     const crc = crc32(e.data);
-    const local = [...le(0x04034b50, 4), ...le(20, 2), ...le(0, 2), ...le(e.method ?? 0, 2), ...le(0, 4), ...le(crc, 4),
-      ...le(body.length, 4), ...le(size, 4), ...le(name.length, 2), ...le(0, 2), ...name, ...body];
+    const local = bytes(le(0x04034b50, 4), le(20, 2), le(0, 2), le(e.method ?? 0, 2), le(0, 4), le(crc, 4),
+      le(body.length, 4), le(size, 4), le(name.length, 2), le(0, 2), name, body);
     const extra = opts.zip64 ? [...le(1, 2), ...le(24, 2), ...le(size, 8), ...le(body.length, 8), ...le(offset, 8)] : [];
     const big = opts.zip64 ? 0xffffffff : undefined;
     central.push([...le(0x02014b50, 4), ...le(45, 2), ...le(45, 2), ...le(0, 2), ...le(e.method ?? 0, 2), ...le(0, 4), ...le(crc, 4),
@@ -122,7 +122,7 @@ export function buildZip(inputs: ZipInput[], opts: { zip64?: boolean } = {}): Ui
   } else {
     tail.push(...le(0x06054b50, 4), ...le(0, 2), ...le(0, 2), ...le(inputs.length, 2), ...le(inputs.length, 2), ...le(cd.length, 4), ...le(offset, 4), ...le(0, 2));
   }
-  return Uint8Array.from([...chunks.flat(), ...cd, ...tail]);
+  return bytes(chunks, cd, tail);
 }
 
 // ---------------------------------------------------------------------------------------------
