@@ -131,6 +131,11 @@ test('a tensor whose dims claim more than the limit warns with its size', () => 
   assert.deepEqual(codes(scanBytes(model([{ ...huge, dims: [1000, 1001] }]), 'm.onnx', { maxTensorBytes: 4_000_000 })), ['scan.onnx.large-tensor']);
 });
 
+test('a model over maxFileBytes gets a size warning and is still checked', () => {
+  const r = scanBytes(model([external('/etc/passwd')]), 'm.onnx', { maxFileBytes: 16 });
+  assert.deepEqual(codes(r), ['scan.file.large', 'scan.onnx.external-data-absolute']);
+});
+
 test('a file that is not ONNX but named .onnx is a parse error, never a crash', async () => {
   for (const content of ['hello world, not a model', '{"format": "json"}', '']) {
     const r = scanBytes(new TextEncoder().encode(content), 'fake.onnx');

@@ -189,3 +189,18 @@ test('joblib files: arrays written inside the pickle are stepped over, and every
   assert.equal(lr.findings[0].detail?.name, 'LogisticRegression');
   assert.deepEqual(codes(scanBytes(readFileSync(join(FIXTURES, 'mixed.joblib')), 'mixed.joblib')), ['scan.pickle.safe-globals']);
 });
+
+test('files over maxFileBytes are scanned only up to the limit, with a warning saying so', () => {
+  const pkl = bytes(P.proto(2), P.emptyDict, P.stop, P.proto(2), P.global('os', 'system'), P.stop);
+  const r = scanBytes(pkl, 'm.pkl', { maxFileBytes: 4 });
+  assert.ok(codes(r).includes('scan.pickle.truncated-read'));
+  assert.ok(!codes(r).includes('scan.pickle.dangerous-global'), 'the GLOBAL lies past the limit');
+  assert.deepEqual(dangerous(scanBytes(pkl, 'm.pkl')), ['os.system']);
+});
+
+test('a global repeated many times is reported once, at its first import', () => {
+  const one = bytes(P.global('os', 'system'), '0');
+  const r = scanBytes(bytes(P.proto(2), Array.from({ length: 500 }, () => one), P.none, P.stop), 'm.pkl');
+  assert.deepEqual(dangerous(r), ['os.system']);
+  assert.equal(r.findings[0].detail?.offset, 2);
+});

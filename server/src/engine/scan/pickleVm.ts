@@ -68,6 +68,8 @@ class SymbolicVm {
   private stack: Val[] = [];
   private marks: number[] = [];
   private memo = new Map<number, Val>();
+  private seenImports = new Map<string, GlobalRef>();
+  private seenCalls = new Map<GlobalRef, number>();
   private walk: PickleWalk;
   private pos: number;
 
@@ -138,14 +140,28 @@ class SymbolicVm {
     return v;
   }
 
+  /** Each distinct global is kept once (its first import), so memory stays small for crafted files. */
   private importGlobal(ref: GlobalRef): Val {
+    const key = `${ref.module}\n${ref.name}\n${ref.resolved}\n${ref.extension ?? false}`;
+    const seen = this.seenImports.get(key);
+    if (seen) return { k: 'global', ref: seen };
+    this.seenImports.set(key, ref);
     this.walk.imports.push(ref);
     return { k: 'global', ref };
   }
 
+  /** Records the first call and the first BUILD of each global. */
+  private recordCall(ref: GlobalRef, opcode: string, offset: number): void {
+    const kind = opcode === 'BUILD' ? 1 : 0;
+    const done = this.seenCalls.get(ref) ?? 0;
+    if (done & (1 << kind)) return;
+    this.seenCalls.set(ref, done | (1 << kind));
+    this.walk.calls.push({ ref, opcode, offset });
+  }
+
   private call(callee: Val, opcode: string, offset: number, args?: Val): Val {
     if (callee.k === 'global') {
-      this.walk.calls.push({ ref: callee.ref, opcode, offset });
+      this.recordCall(callee.ref, opcode, offset);
       return { k: 'obj', callee: callee.ref, args };
     }
     return { k: 'obj', args };
@@ -358,7 +374,7 @@ class SymbolicVm {
         const state = this.pop(op);
         const target = this.top(op);
         if (target.k === 'obj' && target.callee) {
-          this.walk.calls.push({ ref: target.callee, opcode: op.name, offset: op.pos });
+          this.recordCall(target.callee, op.name, op.pos);
           const after = joblibArrayEnd(this.buf, this.pos, this.end, target, state, this.walk, (at) => this.nested(at, op));
           if (after !== undefined) this.pos = after;
         }
