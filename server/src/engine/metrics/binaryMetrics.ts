@@ -22,7 +22,7 @@ function ratio(num: number, den: number, note: Note, why: string): number {
 
 function rows(s: MetricStats, note: Note): boolean {
   if (s.binary().n > 0) return true;
-  note(NO_ROWS);
+  undefinedBecause(note, NO_ROWS);
   return false;
 }
 

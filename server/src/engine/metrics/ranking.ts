@@ -41,7 +41,7 @@ export function scoreGroups(y: Uint8Array, score: Float64Array): ScoreGroups {
     while (i >= 0 && ps[i] === v) { cp++; i--; }
     let cn = 0;
     while (j >= 0 && ns[j] === v) { cn++; j--; }
-    thr[g] = v;
+    thr[g] = v + 0; // -0 and 0 are one tie group, reported as 0
     pos[g] = cp;
     neg[g] = cn;
     g++;
