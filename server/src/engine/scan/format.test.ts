@@ -17,6 +17,8 @@ function workspace(): string {
   writeFileSync(join(dir, 'models', 'evil.pkl'), OS_SYSTEM_P0);
   writeFileSync(join(dir, 'models', 'nested', 'ok.pt'), torchZip(bytes(P.proto(2), P.emptyDict, P.stop)));
   writeFileSync(join(dir, 'models', 'readme.md'), '# not scanned');
+  writeFileSync(join(dir, 'models', 'weights.bin'), new Uint8Array(64)); // ONNX external data, not a model
+  writeFileSync(join(dir, 'models', 'pytorch_model.bin'), bytes(P.proto(2), P.global('os', 'system'), P.stop));
   writeFileSync(join(dir, 'node_modules', 'pkg', 'x.pkl'), OS_SYSTEM_P0);
   writeFileSync(join(dir, '.git', 'y.pkl'), OS_SYSTEM_P0);
   return dir;
@@ -25,8 +27,8 @@ function workspace(): string {
 test('scanPaths walks folders for model extensions, skipping node_modules and .git', async () => {
   const dir = workspace();
   const reports = await scanPaths([dir]);
-  assert.deepEqual(reports.map((r) => relative(dir, r.file)), [join('models', 'evil.pkl'), join('models', 'nested', 'ok.pt')]);
-  assert.deepEqual(reports.map((r) => r.format), ['pickle', 'pytorch-zip']);
+  assert.deepEqual(reports.map((r) => relative(dir, r.file)), [join('models', 'evil.pkl'), join('models', 'nested', 'ok.pt'), join('models', 'pytorch_model.bin')]);
+  assert.deepEqual(reports.map((r) => r.format), ['pickle', 'pytorch-zip', 'pickle']);
   // A file named explicitly is scanned whatever its extension.
   const explicit = await scanPaths([join(dir, 'models', 'readme.md')]);
   assert.deepEqual(explicit[0].findings.map((f) => f.code), ['scan.format.unknown']);
@@ -45,7 +47,7 @@ test('text output lists each file, its findings with place, and a summary', asyn
   const text = formatScanText(await scanPaths([dir]));
   assert.match(text, /evil\.pkl \[pickle\]\n  error   scan\.pickle\.dangerous-global \(byte 0\)\n {10}This pickle imports `os\.system`/);
   assert.match(text, /ok\.pt \[pytorch-zip\]: no findings/);
-  assert.match(text, /2 files scanned: 1 error, 0 warnings, 0 info\n$/);
+  assert.match(text, /3 files scanned: 2 errors, 0 warnings, 0 info\n$/);
 });
 
 test('SARIF 2.1.0: driver plumb, rules named by code, results with relative URIs and byte regions', async () => {
@@ -60,7 +62,11 @@ test('SARIF 2.1.0: driver plumb, rules named by code, results with relative URIs
   const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
   assert.deepEqual(ruleIds, ['scan.pickle.dangerous-global', 'scan.pickle.safe-globals', 'scan.pickle.unknown-global']);
   assert.equal(run.tool.driver.rules[0].shortDescription.text, SCAN_RULES['scan.pickle.dangerous-global'].description);
-  const [evil, inZip, outside] = run.results;
+  type Result = { ruleId: string; level: string; properties?: { entry?: string } };
+  const [evil] = run.results;
+  const inZip = run.results.find((r: Result) => r.properties?.entry === 'archive/data.pkl');
+  const outside = run.results[run.results.length - 1];
+  assert.deepEqual(run.results.map((r: Result) => r.level), ['error', 'error', 'note', 'warning']);
   assert.equal(evil.ruleId, 'scan.pickle.dangerous-global');
   assert.equal(run.tool.driver.rules[evil.ruleIndex].id, evil.ruleId);
   assert.equal(evil.level, 'error');

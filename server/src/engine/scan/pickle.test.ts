@@ -52,11 +52,16 @@ test('protocol 4 STACK_GLOBAL resolves module and name from SHORT_BINUNICODE + M
   assert.equal(r.findings[0].detail?.offset, 39);
 });
 
-test('STACK_GLOBAL operands fetched from the memo (BINGET) still resolve', () => {
-  // Strings stored first, then fetched back out of order: a picklescan-style "previous two ops" heuristic misses this.
+test('STACK_GLOBAL operands fetched from the memo (BINGET), or with values popped in between, still resolve', () => {
+  // Strings stored, popped, then fetched back from the memo.
   const pkl = bytes(P.proto(4), P.shortUnicode('builtins'), P.binput(7), P.shortUnicode('eval'), P.binput(8), 0x30, 0x30,
     P.binint1(1), 0x30, P.binget(7), P.binget(8), P.stackGlobal, P.shortUnicode('1+1'), P.tuple1, P.reduce, P.stop);
   assert.deepEqual(dangerous(scanBytes(pkl, 'm.pkl')), ['builtins.eval']);
+  // A decoy pushed and popped between the operands; DUP of the module string.
+  const decoy = bytes(P.proto(4), P.shortUnicode('posix'), P.shortUnicode('decoy'), 0x30, P.shortUnicode('system'), P.stackGlobal, P.stop);
+  assert.deepEqual(dangerous(scanBytes(decoy, 'm.pkl')), ['posix.system']);
+  const dup = bytes(P.proto(4), P.shortUnicode('sys'), '2', 0x30, P.shortUnicode('exit'), P.stackGlobal, P.stop);
+  assert.deepEqual(dangerous(scanBytes(dup, 'm.pkl')), ['sys.exit']);
 });
 
 test('STACK_GLOBAL with a computed operand is an unresolved-global error', () => {

@@ -167,7 +167,9 @@ export async function scanFile(path: string, options?: ScanOptions): Promise<Sca
   throwIfCancelled(opts.signal);
   let src;
   try {
-    if (statSync(path).isDirectory()) throw new Error('it is a folder (use scanPaths to walk folders)');
+    const st = statSync(path);
+    if (st.isDirectory()) throw new Error('it is a folder (use scanPaths to walk folders)');
+    if (!st.isFile()) throw new Error('it is not a regular file');
     src = openFileSource(path);
   } catch (e) {
     return { file: path, format: 'unknown', findings: [{ severity: 'error', code: 'scan.file.unreadable', message: `Cannot read ${path}: ${(e as Error).message}.` }] };
@@ -180,6 +182,24 @@ export async function scanFile(path: string, options?: ScanOptions): Promise<Sca
     return { file: path, format: 'unknown', findings: [internalError(e)] };
   } finally {
     src.close();
+  }
+}
+
+/**
+ * `.bin` is also the usual name of ONNX external data and other raw weights: when walking a
+ * folder, take it only if it is a PyTorch zip or a pickle.
+ */
+function binIsModel(path: string): boolean {
+  try {
+    const src = openFileSource(path);
+    try {
+      const head = src.read(0, 4);
+      return isZip(head) || (head[0] === 0x80 && head[1] <= 5);
+    } finally {
+      src.close();
+    }
+  } catch {
+    return true; // let scanFile report it
   }
 }
 
@@ -205,7 +225,8 @@ function walk(dir: string, out: string[]): void {
     } catch {
       continue;
     }
-    if (st.isFile() && SCANNABLE_EXTENSIONS.includes(extname(name).toLowerCase())) out.push(p);
+    const ext = extname(name).toLowerCase();
+    if (st.isFile() && SCANNABLE_EXTENSIONS.includes(ext) && (ext !== '.bin' || binIsModel(p))) out.push(p);
   }
 }
 
