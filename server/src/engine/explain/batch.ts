@@ -29,7 +29,9 @@ export async function callModel(predict: PredictFn, X: Float64Array, rows: numbe
     throw new PlumbError('explain.bad-prediction', `the model returned ${out ? out.length : 'no'} values for ${rows} rows; it must return one number per row.`);
   }
   for (let i = 0; i < rows; i++) {
-    if (!Number.isFinite(out[i])) {
+    const v = out[i];
+    if (v - v !== 0) {
+      // NaN or +-Infinity
       throw new PlumbError(
         'explain.non-finite-prediction',
         `the model returned ${out[i]} for a row built by the explainer; explanations need a finite output for every row (check missing values in the data or the background).`,

@@ -50,15 +50,17 @@ export async function permutationImportance<Y>(opts: PermutationImportanceOption
   const shuffled = new Float64Array(rows);
   const importance: Record<string, FeatureImportance> = {};
 
+  const column = new Float64Array(rows);
   for (let j = 0; j < k; j++) {
     // The same sequence of shuffles for every feature, as scikit-learn does.
     const rng = new Random(seed);
+    for (let i = 0; i < rows; i++) column[i] = X[i * k + j]; // contiguous, so shuffled reads stay in cache
     const values: number[] = [];
     for (let r0 = 0; r0 < repeats; r0 += copies) {
       const n = Math.min(copies, repeats - r0);
       if (split) {
         shuffleIndices(rng, perm);
-        for (let i = 0; i < rows; i++) shuffled[i] = X[perm[i] * k + j];
+        for (let i = 0; i < rows; i++) shuffled[i] = column[perm[i]];
         const pred = new Float64Array(rows);
         for (let a = 0; a < rows; a += maxRows) {
           const b = Math.min(rows, a + maxRows);
@@ -73,7 +75,7 @@ export async function permutationImportance<Y>(opts: PermutationImportanceOption
       for (let c = 0; c < n; c++) {
         shuffleIndices(rng, perm);
         const off = c * rows * k + j;
-        for (let i = 0; i < rows; i++) buffer[off + i * k] = X[perm[i] * k + j];
+        for (let i = 0; i < rows; i++) buffer[off + i * k] = column[perm[i]];
       }
       const out = await callModel(predict, buffer, n * rows, k, signal);
       modelRows += n * rows;
@@ -83,7 +85,7 @@ export async function permutationImportance<Y>(opts: PermutationImportanceOption
       // Put the column back in every copy before the next feature.
       for (let c = 0; c < copies; c++) {
         const off = c * rows * k + j;
-        for (let i = 0; i < rows; i++) buffer[off + i * k] = X[i * k + j];
+        for (let i = 0; i < rows; i++) buffer[off + i * k] = column[i];
       }
     }
     importance[featureNames[j]] = summarize(values);
