@@ -53,19 +53,18 @@ export function parseNpyHeader(head: Uint8Array): NpyHeader {
 
 /** Findings for a whole .npy file (or npz member) held in `buf`. */
 export function scanNpyBytes(buf: Uint8Array, opts: ResolvedScanOptions, entry?: string): ScanFinding[] {
-  const where = entry ? `${entry}: ` : '';
   let h: NpyHeader;
   try {
     h = parseNpyHeader(buf);
   } catch (e) {
     if (!(e instanceof NpyError)) throw e;
-    return [{ severity: 'error', code: 'scan.numpy.malformed', message: `${where}not a valid .npy file: ${e.reason}.`, detail: { offset: 0, ...(entry ? { entry } : {}) } }];
+    return [{ severity: 'error', code: 'scan.numpy.malformed', message: `${entry ? `${entry} is` : 'This is'} not a valid .npy file: ${e.reason}.`, detail: { offset: 0, ...(entry ? { entry } : {}) } }];
   }
   if (!h.objectDtype) return [];
   const findings: ScanFinding[] = [{
     severity: 'warning',
     code: 'scan.numpy.object-array',
-    message: `${where}an array of Python objects (dtype ${h.descr}): its data is a pickle, which np.load runs when called with allow_pickle=True. ` +
+    message: `${entry ? `${entry}: an` : 'An'} array of Python objects (dtype ${h.descr}): its data is a pickle, which np.load runs when called with allow_pickle=True. ` +
       'Store numeric arrays, or use safetensors.',
     detail: { offset: h.dataOffset, ...(entry ? { entry } : {}) },
   }];
