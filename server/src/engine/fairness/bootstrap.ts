@@ -48,6 +48,7 @@ export function bootstrapIntervals(run: BootstrapRun): { intervals: Record<strin
   const notes: string[] = [];
   const alpha = (1 - run.level) / 2;
   const skippedFamilies = new Set(run.families.filter((f) => f.skipped).flatMap((f) => f.names));
+  const partial: string[] = [];
   for (const k of wanted) {
     const s = samples[k];
     if (s.length === 0 && [...skippedFamilies].some((m) => k === `${m}_difference` || k === `${m}_ratio`)) continue;
@@ -55,11 +56,14 @@ export function bootstrapIntervals(run: BootstrapRun): { intervals: Record<strin
       notes.push(`\`${k}\` has no interval: fewer than 2 of ${run.n} resamples gave it a value.`);
       continue;
     }
-    if (s.length < run.n) {
-      notes.push(`\`${k}\`: ${run.n - s.length} of ${run.n} resamples left it undefined (a group drew no rows it could be computed on, or every group drew the same extreme); its interval uses the other ${s.length}.`);
-    }
+    if (s.length < run.n) partial.push(`\`${k}\` (${run.n - s.length})`);
     s.sort((a, b) => a - b);
     intervals[k] = { low: quantileSorted(s, alpha), high: quantileSorted(s, 1 - alpha) };
+  }
+  if (partial.length) {
+    notes.push(
+      `In some of the ${run.n} resamples a disparity had no value (a group drew no row it could be computed on, or a ratio's largest value was 0); those intervals use the other resamples: ${partial.join(', ')}.`,
+    );
   }
   for (const f of run.families) if (f.skipped) notes.push(f.skipped);
   return { intervals, notes };

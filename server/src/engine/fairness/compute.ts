@@ -70,7 +70,8 @@ export function computeFairness(opts: FairnessOptions): FairnessResult {
   const overall: Record<string, number | null> = {};
   for (const m of names) overall[m] = point[m].overall;
 
-  notes.push(...undefinedNotes(index, families, point), ...disparityNotes(point, metrics, relativeTo));
+  const labels = index.groups.map((g) => g.label);
+  notes.push(...undefinedNotes(index, families, point), ...families.flatMap((f) => f.notes?.(labels) ?? []), ...disparityNotes(point, metrics, relativeTo));
   const warnings = groupWarnings(index, minGroupSize);
 
   let intervals: FairnessResult['intervals'] = {};

@@ -18,6 +18,8 @@ export interface Family {
    * this family is not resampled (see `skipped`).
    */
   resample(rng: Random, groupCounts: Int32Array): MetricValues | null;
+  /** Further notes about the point values (e.g. a zero division that gave 0), given the group labels. */
+  notes?(labels: string[]): string[];
   /** Why this family's disparities have no intervals, when it can't be resampled cheaply. */
   skipped?: string;
 }

@@ -11,9 +11,14 @@ import type { Family, MetricValues } from './family';
 export const ROW_BOOTSTRAP_BUDGET = 20_000_000;
 
 export interface MetricFunctions {
+  /** NaN when undefined. */
   computeMetric(name: string, input: MetricInput): number;
+  /** null when undefined; notes are "`name`: why" (undefined values and zero divisions). */
+  computeMetrics(names: readonly string[], input: MetricInput): { values: Record<string, number | null>; notes: string[] };
   subsetInput(input: MetricInput, indices: Int32Array): MetricInput;
 }
+
+const finite = (v: number | null | undefined): number | null => (v !== null && v !== undefined && Number.isFinite(v) ? v : null);
 
 export function listedFamily(
   fns: MetricFunctions,
@@ -28,12 +33,19 @@ export function listedFamily(
     const v = fns.computeMetric(name, inp);
     return Number.isFinite(v) ? v : null;
   };
-  const subsets = [];
-  for (let g = 0; g < groups; g++) subsets.push(fns.subsetInput(input, order.subarray(offsets[g], offsets[g + 1])));
+  const perGroup: ReturnType<MetricFunctions['computeMetrics']>[] = [];
+  for (let g = 0; g < groups; g++) perGroup.push(fns.computeMetrics(names, fns.subsetInput(input, order.subarray(offsets[g], offsets[g + 1]))));
+  const overall = fns.computeMetrics(names, input);
   const point: MetricValues = {};
   for (const name of names) {
-    point[name] = { groups: subsets.map((s) => value(name, s)), overall: value(name, input) };
+    point[name] = { groups: perGroup.map((r) => finite(r.values[name])), overall: finite(overall.values[name]) };
   }
+  // The metrics module's own reasons, e.g. "`roc_auc`: only one class is present in y_true".
+  const reason = (name: string, g: number): string | undefined => {
+    const prefix = `\`${name}\`: `;
+    const hit = perGroup[g].notes.find((n) => n.startsWith(prefix));
+    return hit?.slice(prefix.length).replace(/^undefined: /, '');
+  };
   const rows = order.length;
   const skipped =
     rows * resamples > ROW_BOOTSTRAP_BUDGET
@@ -43,7 +55,9 @@ export function listedFamily(
     names,
     point,
     skipped,
-    why: () => "the metric has no value on this group's rows (for example only one class is present)",
+    why: (name, g) => reason(name, g) ?? "the metric has no value on this group's rows",
+    notes: (labels) =>
+      perGroup.flatMap((r, g) => r.notes.filter((n) => !names.some((m) => r.values[m] === null && n.startsWith(`\`${m}\`: `))).map((n) => `Group \`${labels[g]}\`: ${n}`)),
     resample(rng: Random, groupCounts: Int32Array) {
       if (skipped) return null;
       let total = 0;
