@@ -114,3 +114,17 @@ test('quantileSorted is numpy.quantile (linear)', () => {
   assert.equal(quantileSorted([1, 2, 4, 8], 0.5), 3);
   assert.ok(Math.abs(quantileSorted([1, 2, 4, 8], 0.975) - 7.7) < 1e-12);
 });
+
+test('labels-only, numeric labels with missing values and multiclass runs get intervals around their point values', () => {
+  for (const name of ['data-labels', 'data-numeric-binned', 'multiclass']) {
+    const c = getCase(name);
+    const y = c.kind === 'labels' ? Uint8Array.from(c.data.y as number[]) : c.kind === 'numeric-labels' ? Float64Array.from(c.data.y, (v) => (v === null ? NaN : Number(v))) : null;
+    const groups = c.bins ? { age: { bins: c.bins.age } } : undefined;
+    const res = computeFairness({ table: tableOf(c), sensitive: c.sensitive, groups, input: inputOf(c), y, bootstrap: { n: 300, seed: 1 } });
+    const metric = c.kind === 'multiclass' ? 'accuracy_difference' : c.kind === 'labels' ? 'base_rate_difference' : 'mean_label_difference';
+    const iv = res.intervals[metric];
+    const point = res.metrics[metric] as number;
+    assert.ok(iv && iv.low < iv.high, `${name}: ${JSON.stringify(iv)}`);
+    assert.ok(iv.low <= point && point <= iv.high, `${name}: ${point} outside ${JSON.stringify(iv)}`);
+  }
+});
