@@ -1,0 +1,44 @@
+/**
+ * Entry point of the in-editor suite, with @vscode/test-electron's contract: the extension host
+ * loads this module (bundled to out/test/vscode/suite/index.js) and awaits `run()`; a rejection is a
+ * failed run. The same bundle runs in code-server (test/vscode/codeServer.test.ts) and in a
+ * downloaded VS Code (test/vscode/runElectron.mjs).
+ *
+ * mocha stays external: `require('mocha')` resolves from out/ to the repository's node_modules.
+ * When PLUMB_SUITE_RESULTS names a file, the per-test outcomes are written there as JSON, so the
+ * runner can check that the tests it expects actually ran rather than trusting an exit code alone.
+ */
+import Mocha from 'mocha';
+import { writeFileSync } from 'node:fs';
+import { activationTests } from './activation.suite';
+import { diagnosticsTests } from './diagnostics.suite';
+import { languageFeatureTests } from './languageFeatures.suite';
+
+export interface SuiteResult {
+  title: string;
+  state: 'passed' | 'failed' | 'pending';
+  durationMs?: number;
+  error?: string;
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // What `mocha.addFile` + `loadFiles` would do, for suites that are bundled into this module.
+  mocha.suite.emit('pre-require', globalThis, 'plumb-suite', mocha);
+  activationTests();
+  diagnosticsTests();
+  languageFeatureTests();
+
+  const results: SuiteResult[] = [];
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const out = process.env.PLUMB_SUITE_RESULTS;
+      if (out) writeFileSync(out, JSON.stringify(results, null, 2));
+      if (failures > 0) reject(new Error(`${failures} of ${results.length} in-editor tests failed`));
+      else resolve();
+    });
+    runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
+    runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack ?? err) }));
+    runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'pending' }));
+  });
+}
