@@ -3,7 +3,9 @@ import { computeFairness, dataBias } from '../fairness';
 import type { FairnessResult } from '../fairness';
 import { evaluateGates, type GateResult } from './gates';
 import type { RunContext } from './runChecks';
-import { binaryTruth } from './targets';
+import { binaryTruth, requireColumn } from './targets';
+import type { Table } from '../data/table';
+import type { Spec } from '../spec/spec';
 
 export async function runFairnessSection(ctx: RunContext): Promise<{ result: FairnessResult; gates: GateResult[] }> {
   const spec = ctx.spec;
@@ -25,10 +27,15 @@ export async function runFairnessSection(ctx: RunContext): Promise<{ result: Fai
     const listed = [...new Set([...f.metrics, ...(spec.evaluation?.metricsListed ? spec.evaluation.metrics : [])])];
     result = computeFairness({ ...common, input, metrics: listed });
   } else {
-    const y = spec.data?.target && spec.model?.task !== 'regression' ? binaryTruth(table, spec) : null;
-    result = dataBias({ ...common, y });
+    result = dataBias({ ...common, y: dataOnlyLabels(table, spec) });
   }
-  const values: Record<string, number | null> = { ...result.metrics };
-  if (result.four_fifths && values.disparate_impact === undefined) values.disparate_impact = result.four_fifths.ratio;
-  return { result, gates: evaluateGates('fairness', f.gates, values) };
+  return { result, gates: evaluateGates('fairness', f.gates, result.metrics) };
+}
+
+/** Labels for a data-only check: 0/1 for classification (base rates), numbers for regression (means). */
+function dataOnlyLabels(table: Table, spec: Spec): Uint8Array | Float64Array | null {
+  if (!spec.data?.target) return null;
+  if (spec.model?.task !== 'regression') return binaryTruth(table, spec);
+  const c = requireColumn(table, spec.data.target, 'data.target');
+  return c.type === 'categorical' ? null : c.values;
 }
