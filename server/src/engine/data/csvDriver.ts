@@ -1,0 +1,63 @@
+/**
+ * The main thread's read loop: a byte range of the file, in chunks read into one reused buffer,
+ * through the kernel. Checks cancellation between chunks and reports bytes done.
+ */
+import { readSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { throwIfCancelled, type CancelSignal } from '../errors';
+import { kernelFail, parseChunk, reserveRows, type KernelState } from './csvKernel';
+
+export interface RangeOptions {
+  chunkBytes: number;
+  maxRowBytes: number;
+  signal?: CancelSignal;
+  /** Bytes of the range parsed so far. */
+  onBytes?: (bytes: number) => void;
+}
+
+export interface RangeEnd {
+  /** False when a soft end fell inside a row (so the split was not a row boundary). */
+  complete: boolean;
+  /** File offset where parsing stopped: the start of the first unparsed row. */
+  pos: number;
+}
+
+/**
+ * Parse bytes [start, end). With `soft`, `end` is not the end of the input: a row cut there is left
+ * unparsed and reported as incomplete, so the caller can tell whether `end` was a row boundary.
+ */
+export async function parseRange(fh: FileHandle, st: KernelState, start: number, end: number, soft: boolean, o: RangeOptions): Promise<RangeEnd> {
+  let buf = Buffer.allocUnsafe(Math.max(16, o.chunkBytes) + 1);
+  let have = 0;
+  let filePos = start;
+  let estimated = false;
+  let chunks = 0;
+  for (;;) {
+    throwIfCancelled(o.signal);
+    const want = Math.min(buf.length - 1 - have, end - filePos);
+    // Synchronous reads (from the page cache, mostly) cost less than an await per chunk; the loop
+    // still yields to the event loop every few chunks so a cancellation can arrive.
+    const n = want > 0 ? readSync(fh.fd, buf, have, want, filePos) : 0;
+    if (++chunks % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
+    filePos += n;
+    const total = have + n;
+    const atEnd = filePos >= end || n === 0;
+    const used = parseChunk(st, buf, 0, total, atEnd && !soft);
+    const rest = total - used;
+    if (!estimated && st.rows > 16 && filePos > start) {
+      // size the columns once for the whole range, from the bytes per row seen so far
+      estimated = true;
+      const perRow = (filePos - start - rest) / st.rows;
+      reserveRows(st, Math.min(st.maxRows, Math.ceil(((end - start) / perRow) * 1.03) + 64));
+    }
+    o.onBytes?.(filePos - start - rest);
+    if (st.done || atEnd) return { complete: rest === 0 || st.done, pos: filePos - rest };
+    if (rest > o.maxRowBytes) kernelFail('csv.row-too-long', st.line, -1, o.maxRowBytes);
+    if (used === 0 && rest === buf.length - 1) {
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, o.maxRowBytes + 3));
+      buf.copy(bigger, 0, 0, total);
+      buf = bigger;
+    } else if (used > 0) buf.copyWithin(0, used, total);
+    have = rest;
+  }
+}
