@@ -32,6 +32,7 @@ export async function parseRange(fh: FileHandle, st: KernelState, start: number,
   let filePos = start;
   let estimated = false;
   let chunks = 0;
+  const rows0 = st.rows;
   for (;;) {
     throwIfCancelled(o.signal);
     const want = Math.min(buf.length - 1 - have, end - filePos);
@@ -44,11 +45,12 @@ export async function parseRange(fh: FileHandle, st: KernelState, start: number,
     const atEnd = filePos >= end || n === 0;
     const used = parseChunk(st, buf, 0, total, atEnd && !soft);
     const rest = total - used;
-    if (!estimated && st.rows > 16 && filePos > start) {
+    const doneBytes = filePos - start - rest;
+    if (!estimated && st.rows - rows0 > 16 && doneBytes > 0) {
       // size the columns once for the whole range, from the bytes per row seen so far
       estimated = true;
-      const perRow = (filePos - start - rest) / st.rows;
-      reserveRows(st, Math.min(st.maxRows, Math.ceil(((end - start) / perRow) * 1.03) + 64));
+      const perRow = doneBytes / (st.rows - rows0);
+      reserveRows(st, Math.min(st.maxRows, st.rows + Math.ceil(((end - filePos + rest) / perRow) * 1.03) + 64));
     }
     o.onBytes?.(filePos - start - rest);
     if (st.done || atEnd) return { complete: rest === 0 || st.done, pos: filePos - rest };

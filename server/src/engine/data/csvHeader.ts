@@ -69,6 +69,7 @@ async function readFirstRecord(fh: FileHandle, file: string, maxRowBytes: number
         }
       }
       if (end < 0 && eof) end = bytesRead;
+      if (end - start > maxRowBytes) throw dataErrors.rowTooLong(file, linesBefore + 1, maxRowBytes);
       if (end >= 0) return { start, end, linesBefore, linesInside: inside, bytes: buf.subarray(start, end) };
     }
     if (size > maxRowBytes) throw dataErrors.rowTooLong(file, linesBefore + 1, maxRowBytes);

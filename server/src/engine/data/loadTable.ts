@@ -21,7 +21,7 @@ export function dataFormat(file: string): DataFormat {
 }
 
 /** Load a data file into columns. For a .tsv file the delimiter defaults to tab. */
-export function loadTable(file: string, options: LoadOptions = {}): Promise<Table> {
+export async function loadTable(file: string, options: LoadOptions = {}): Promise<Table> {
   const format = dataFormat(file);
   if (format === 'parquet') return loadParquet(file, options);
   const tsv = extname(file).toLowerCase() === '.tsv' && options.delimiter === undefined;

@@ -21,7 +21,8 @@ export const DataErrorCode = {
   parquetUnsupported: 'parquet.unsupported-column',
 } as const;
 
-const mb = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
+const size = (bytes: number) =>
+  bytes >= 1048576 ? `${Math.round((bytes / 1048576) * 10) / 10} MB` : bytes >= 10240 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
 const shown = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
 const list = (names: readonly string[]) => (names.length > 12 ? `${names.slice(0, 12).join(', ')}, ... (${names.length} in all)` : names.join(', '));
 
@@ -51,7 +52,7 @@ export const dataErrors = {
   rowTooLong: (file: string, line: number, limit: number) =>
     new PlumbError(
       DataErrorCode.rowTooLong,
-      `the row starting here is longer than ${mb(limit)}; the file may not be a CSV, may have an unclosed quote, or may need a larger maxRowBytes`,
+      `the row starting here is longer than ${size(limit)}; the file may not be a CSV, may have an unclosed quote, or may need a larger maxRowBytes`,
       { file, line },
     ),
   parquetInvalid: (file: string, why: string) => new PlumbError(DataErrorCode.parquetInvalid, `cannot read the Parquet file: ${why}`, { file }),
