@@ -3,7 +3,6 @@
  * denominator is zero is 0, as scikit-learn's default zero_division does, and says so in a note;
  * a metric that has no value for this input (roc_auc with one class, log_loss without scores) is NaN.
  */
-import { averagePrecisionFromGroups, rocAucFromGroups, totals } from './ranking';
 import type { BinaryInput } from './types';
 import type { MetricStats } from './stats';
 
@@ -110,19 +109,18 @@ export const BINARY_METRICS: Record<string, MetricFn> = {
   roc_auc: (s, note) => {
     const issue = s.prep.scoreIssue();
     if (issue) return undefinedBecause(note, issue);
-    const g = s.groups();
-    const { p, n } = totals(g);
+    const { p, n, auc } = s.rank();
     if (p === 0 || n === 0) return undefinedBecause(note, p + n === 0 ? NO_ROWS : `\`y\` has one class only (all ${p === 0 ? 'negative' : 'positive'})`);
-    return rocAucFromGroups(g);
+    return auc;
   },
 
   average_precision: (s, note) => {
     const issue = s.prep.scoreIssue();
     if (issue) return undefinedBecause(note, issue);
     if (s.rows() === 0) return undefinedBecause(note, NO_ROWS);
-    const ap = averagePrecisionFromGroups(s.groups());
-    if (ap.noPositives) note('no row is truly positive, so recall is 1 at every threshold and average precision is 0 (as scikit-learn does)');
-    return ap.value;
+    const { p, ap } = s.rank();
+    if (p === 0) note('no row is truly positive, so recall is 1 at every threshold and average precision is 0 (as scikit-learn does)');
+    return ap;
   },
 
   log_loss: (s, note) => {

@@ -9,6 +9,7 @@ import { close, loadCases } from './expectedCases';
 import { prepare } from './prepared';
 import { percentileSorted } from './quantile';
 import { subsetInput } from './slices';
+import { drawCounts, drawIndices } from './resample';
 import { CancelledError } from '../errors';
 import { Random } from '../util/random';
 
@@ -42,14 +43,12 @@ test('intervals are the percentiles of the metric over seeded row resamples', ()
   const names = ['accuracy', 'roc_auc', 'average_precision', 'log_loss'];
   const B = 60;
   const got = bootstrapIntervals(names, c.input, { n: B, seed: 3, level: 0.9 });
-  // the same draws, done by hand: N uniform row indices per resample from Random(seed)
+  // the same draws as row lists, each resample's metrics recomputed on its rows
   const rng = new Random(3);
   const n = c.input.y.length;
   const values = names.map(() => [] as number[]);
   for (let b = 0; b < B; b++) {
-    const idx = new Int32Array(n);
-    for (let j = 0; j < n; j++) idx[j] = rng.int(n);
-    const sub = subsetInput(c.input, idx);
+    const sub = subsetInput(c.input, drawIndices(rng, n));
     names.forEach((name, m) => values[m].push(computeMetric(name, sub)));
   }
   names.forEach((name, m) => {
@@ -97,4 +96,22 @@ test('rejects bad options and stops when cancelled', () => {
   assert.throws(() => bootstrapIntervals(['mae'], c.input, { n: -1 }), RangeError);
   assert.throws(() => bootstrapIntervals(['mae'], c.input, { level: 1 }), RangeError);
   assert.throws(() => bootstrapIntervals(['mae'], c.input, { n: 10, signal: { cancelled: true } }), CancelledError);
+});
+
+test('resample draws: counts and index lists agree, are uniform-ish, and follow the seed', () => {
+  const n = 1000;
+  const a = new Random(9);
+  const b = new Random(9);
+  for (let r = 0; r < 3; r++) {
+    const w = new Int32Array(n);
+    drawCounts(a, w);
+    const idx = drawIndices(b, n);
+    const fromIdx = new Int32Array(n);
+    for (const i of idx) fromIdx[i]++;
+    assert.deepEqual(w, fromIdx);
+    // about 1 - 1/e of the rows are drawn at least once
+    const drawn = w.filter((c) => c > 0).length / n;
+    assert.ok(drawn > 0.58 && drawn < 0.68, String(drawn));
+  }
+  assert.notDeepEqual(drawIndices(new Random(1), n), drawIndices(new Random(2), n));
 });

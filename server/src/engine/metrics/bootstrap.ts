@@ -1,6 +1,6 @@
 /**
  * Percentile bootstrap confidence intervals. Each resample draws N rows with replacement (seeded
- * util/random, so a seed gives the same intervals on every machine) and is evaluated as per-row
+ * from util/random, see resample.ts, so a seed gives the same intervals on every machine) and is evaluated as per-row
  * multiplicities over the prepared input: nothing is copied or re-sorted per resample (ranking
  * metrics reuse the one sort, medians a sorted copy), so 1M rows x 200 resamples takes seconds.
  *
@@ -13,6 +13,7 @@ import { throwIfCancelled, type CancelSignal } from '../errors';
 import { Random } from '../util/random';
 import { evaluateWeighted, metricFunction } from './compute';
 import { prepare } from './prepared';
+import { drawCounts } from './resample';
 import { percentileSorted } from './quantile';
 import type { MetricInput } from './types';
 
@@ -47,8 +48,7 @@ export function bootstrapIntervals(names: readonly string[], input: MetricInput,
     const values = new Float64Array(names.length);
     for (let b = 0; b < resamples; b++) {
       throwIfCancelled(options.signal);
-      w.fill(0);
-      for (let j = 0; j < rows; j++) w[rng.int(rows)]++;
+      drawCounts(rng, w);
       evaluateWeighted(fns, prep, w, values);
       for (let m = 0; m < names.length; m++) samples[m][b] = values[m];
     }

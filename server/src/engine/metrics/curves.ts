@@ -82,22 +82,23 @@ export function rocCurve(input: MetricInput, options: CurveOptions = {}): RocCur
   const P = tps[m - 1];
   const N = fps[m - 1];
   if (P === 0 || N === 0) return null;
-  // drop_intermediate: keep the ends and every point where either count bends.
-  const keep: number[] = [];
+  // drop_intermediate: keep the ends and every point where either count bends; then the (0, 0) start.
+  const fpr = new Float64Array(m + 1);
+  const tpr = new Float64Array(m + 1);
+  const thresholds = new Float64Array(m + 1);
+  thresholds[0] = g.thr[0] + 1;
+  let k = 1;
   for (let i = 0; i < m; i++) {
-    if (m <= 2 || i === 0 || i === m - 1) keep.push(i);
-    else if (fps[i + 1] - fps[i] - (fps[i] - fps[i - 1]) !== 0 || tps[i + 1] - tps[i] - (tps[i] - tps[i - 1]) !== 0) keep.push(i);
+    const corner = m <= 2 || i === 0 || i === m - 1 ||
+      fps[i + 1] - fps[i] - (fps[i] - fps[i - 1]) !== 0 || tps[i + 1] - tps[i] - (tps[i] - tps[i - 1]) !== 0;
+    if (!corner) continue;
+    fpr[k] = fps[i] / N;
+    tpr[k] = tps[i] / P;
+    thresholds[k] = g.thr[i];
+    k++;
   }
-  const fpr = [0];
-  const tpr = [0];
-  const thresholds = [g.thr[keep[0]] + 1];
-  for (const i of keep) {
-    fpr.push(fps[i] / N);
-    tpr.push(tps[i] / P);
-    thresholds.push(g.thr[i]);
-  }
-  const idx = downsampleIndices(fpr, tpr, options.maxPoints ?? MAX_CURVE_POINTS);
-  return { fpr: pick(fpr, idx), tpr: pick(tpr, idx), thresholds: pick(thresholds, idx), auc: rocAucFromGroups(g), totalPoints: fpr.length };
+  const idx = downsampleIndices(fpr.subarray(0, k), tpr.subarray(0, k), options.maxPoints ?? MAX_CURVE_POINTS);
+  return { fpr: pick(fpr, idx), tpr: pick(tpr, idx), thresholds: pick(thresholds, idx), auc: rocAucFromGroups(g), totalPoints: k };
 }
 
 export function precisionRecallCurve(input: MetricInput, options: CurveOptions = {}): PrecisionRecallCurve | null {
@@ -107,9 +108,9 @@ export function precisionRecallCurve(input: MetricInput, options: CurveOptions =
   const m = fps.length;
   const P = tps[m - 1];
   // Reversed so thresholds increase, then the (recall 0, precision 1) end point, as scikit-learn.
-  const precision = new Array<number>(m + 1);
-  const recall = new Array<number>(m + 1);
-  const thresholds = new Array<number>(m);
+  const precision = new Float64Array(m + 1);
+  const recall = new Float64Array(m + 1);
+  const thresholds = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const j = m - 1 - i;
     const ps = tps[j] + fps[j];
@@ -120,12 +121,11 @@ export function precisionRecallCurve(input: MetricInput, options: CurveOptions =
   precision[m] = 1;
   recall[m] = 0;
   const idx = downsampleIndices(recall, precision, options.maxPoints ?? MAX_CURVE_POINTS);
-  const ap = averagePrecisionFromGroups(g).value;
   return {
     precision: pick(precision, idx),
     recall: pick(recall, idx),
     thresholds: pick(thresholds, idx.subarray(0, idx.length - 1)),
-    averagePrecision: ap,
+    averagePrecision: averagePrecisionFromGroups(g).value,
     totalPoints: m + 1,
   };
 }

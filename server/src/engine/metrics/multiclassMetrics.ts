@@ -5,7 +5,6 @@
  * roc_auc is one-vs-rest, macro (multi_class='ovr', average='macro'); log_loss uses all `classes` columns.
  */
 import { undefinedBecause, type MetricFn, type Note } from './binaryMetrics';
-import { rocAucFromGroups, totals } from './ranking';
 import type { MetricStats } from './stats';
 import type { MulticlassInput } from './types';
 
@@ -129,9 +128,9 @@ export const MULTICLASS_METRICS: Record<string, MetricFn> = {
     let sum = 0;
     const missing: number[] = [];
     for (let c = 0; c < k; c++) {
-      const g = s.ovrGroups(c);
-      if (totals(g).p === 0) missing.push(c);
-      else sum += rocAucFromGroups(g);
+      const r = s.ovrRank(c);
+      if (r.p === 0) missing.push(c);
+      else sum += r.auc;
     }
     if (s.rows() === 0) return undefinedBecause(note, 'no rows to evaluate');
     if (missing.length) {

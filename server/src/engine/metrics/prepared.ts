@@ -5,7 +5,8 @@
  * `precisionRecallCurve` and `thresholdSweep` on the same input sort once. Inputs are therefore
  * treated as immutable: build a new MetricInput rather than editing its arrays in place.
  */
-import { groupIndex, scoreGroups, type ScoreGroups } from './ranking';
+import { rankIndex, scoreGroups, type RankIndex, type ScoreGroups } from './ranking';
+import { argsortDescending } from './sortIndex';
 import type { BinaryInput, MetricInput, MulticlassInput, RegressionInput } from './types';
 import { validateInput } from './validate';
 
@@ -101,42 +102,67 @@ export class Prepared {
     });
   }
 
-  /** Binary score groups (call only when scoreIssue() is null). */
-  groups(): ScoreGroups {
-    return this.once('groups', () => {
+  /** Binary rows sorted by score (call only when scoreIssue() is null). */
+  rankIndex(): RankIndex {
+    return this.once('rankIndex', () => {
       const inp = this.input as BinaryInput;
-      return scoreGroups(inp.y, inp.score!);
+      return rankIndex(inp.y, inp.score!);
     });
   }
 
-  /** Each row's group in groups().thr, for weighted (bootstrap) counts. */
-  groupOf(): Int32Array {
-    return this.once('groupOf', () => groupIndex((this.input as BinaryInput).score!, this.groups().thr));
+  /** Binary score groups: scikit-learn's _binary_clf_curve counts. */
+  groups(): ScoreGroups {
+    return this.once('groups', () => scoreGroups(this.rankIndex()));
   }
 
   /** One-vs-rest: for class c, y == c as 0/1 and the class's probability column. */
   ovr(c: number): { y: Uint8Array; score: Float64Array } {
-    return this.once(`ovr${c}`, () => {
-      const { y, proba, classes: k } = this.input as MulticlassInput;
-      const yc = new Uint8Array(this.n);
-      const sc = new Float64Array(this.n);
-      for (let i = 0; i < this.n; i++) {
-        yc[i] = y[i] === c ? 1 : 0;
-        sc[i] = proba![i * k + c];
-      }
-      return { y: yc, score: sc };
+    const { y, proba, classes: k } = this.input as MulticlassInput;
+    const yc = new Uint8Array(this.n);
+    const sc = new Float64Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      yc[i] = y[i] === c ? 1 : 0;
+      sc[i] = proba![i * k + c];
+    }
+    return { y: yc, score: sc };
+  }
+
+  ovrRankIndex(c: number): RankIndex {
+    return this.once(`ovrRankIndex${c}`, () => {
+      const { y, score } = this.ovr(c);
+      return rankIndex(y, score);
     });
   }
 
   ovrGroups(c: number): ScoreGroups {
-    return this.once(`ovrGroups${c}`, () => {
-      const { y, score } = this.ovr(c);
-      return scoreGroups(y, score);
+    return this.once(`ovrGroups${c}`, () => scoreGroups(this.ovrRankIndex(c)));
+  }
+
+  /** Full-data means of y and y - pred: the bootstrap centres its sums on them (regression). */
+  regressionMeans(): { yMean: number; eMean: number } {
+    return this.once('regressionMeans', () => {
+      const { y, pred } = this.input as RegressionInput;
+      let sy = 0;
+      let se = 0;
+      for (let i = 0; i < this.n; i++) {
+        sy += y[i];
+        se += y[i] - pred[i];
+      }
+      return { yMean: sy / this.n, eMean: se / this.n };
     });
   }
 
-  ovrGroupOf(c: number): Int32Array {
-    return this.once(`ovrGroupOf${c}`, () => groupIndex(this.ovr(c).score, this.ovrGroups(c).thr));
+  /** Rows by |y - pred|, descending, and those values: weighted median and maximum in the bootstrap. */
+  absErrorIndex(): { order: Int32Array; sorted: Float64Array } {
+    return this.once('absErrorIndex', () => {
+      const { y, pred } = this.input as RegressionInput;
+      const abs = new Float64Array(this.n);
+      for (let i = 0; i < this.n; i++) abs[i] = Math.abs(pred[i] - y[i]);
+      const order = argsortDescending(abs);
+      const sorted = new Float64Array(this.n);
+      for (let j = 0; j < this.n; j++) sorted[j] = abs[order[j]];
+      return { order, sorted };
+    });
   }
 
   /** Per-row log loss as scikit-learn computes it: clip to [eps, 1 - eps], renormalise, -log p(true). */

@@ -65,25 +65,3 @@ export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
   const d = b - a;
   return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }
-
-/**
- * Median of values given as ascending distinct `values` with (weighted) `counts` — the median of the
- * expanded array, as np.median would compute it. NaN when the counts are all zero.
- */
-export function weightedMedian(values: Float64Array, counts: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < counts.length; i++) total += counts[i];
-  if (total === 0) return Number.NaN;
-  const kHi = Math.floor(total / 2); // 0-based index of the upper middle element
-  const kLo = total % 2 === 1 ? kHi : kHi - 1;
-  let lower = Number.NaN;
-  let seen = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (counts[i] === 0) continue;
-    const next = seen + counts[i];
-    if (Number.isNaN(lower) && kLo < next) lower = values[i];
-    if (kHi < next) return kLo === kHi ? values[i] : (lower + values[i]) / 2;
-    seen = next;
-  }
-  return Number.NaN;
-}

@@ -4,9 +4,9 @@
  * r2 with fewer than two rows is NaN, as in scikit-learn. mape is a fraction, not a percentage.
  */
 import { undefinedBecause, type MetricFn } from './binaryMetrics';
-import { EPS, type Prepared } from './prepared';
-import { medianInPlace, weightedMedian } from './quantile';
-import type { MetricStats } from './stats';
+import { EPS } from './prepared';
+import { medianInPlace } from './quantile';
+import type { MetricStats, RegressionSums } from './stats';
 import type { RegressionInput } from './types';
 
 function usable(s: MetricStats, note: (m: string) => void): RegressionInput | null {
@@ -35,9 +35,16 @@ function meanOf(s: MetricStats, inp: RegressionInput, f: (y: number, p: number) 
   return sum / s.rows();
 }
 
+/** Weighted sums for a bootstrap resample (null over all rows, which use the exact formulas). */
+function sums(s: MetricStats): RegressionSums | null {
+  return s.w ? s.regressionSums() : null;
+}
+
 const mse: MetricFn = (s, note) => {
   const inp = usable(s, note);
-  return inp ? meanOf(s, inp, (y, p) => (y - p) * (y - p)) : Number.NaN;
+  if (!inp) return Number.NaN;
+  const r = sums(s);
+  return r ? r.sq / r.rows : meanOf(s, inp, (y, p) => (y - p) * (y - p));
 };
 
 /** scikit-learn's _assemble_r2_explained_variance with force_finite=True. */
@@ -53,63 +60,54 @@ function assemble(num: number, den: number, name: string, note: (m: string) => v
   return 1 - num / den;
 }
 
-/** |y - pred| sorted into distinct values, each row's index into them: for weighted medians and maxima. */
-function absErrorGroups(prep: Prepared): { values: Float64Array; groupOf: Int32Array } {
-  return prep.once('absErrorGroups', () => {
-    const { y, pred } = prep.input as RegressionInput;
-    const n = y.length;
-    const abs = new Float64Array(n);
-    for (let i = 0; i < n; i++) abs[i] = Math.abs(pred[i] - y[i]);
-    const sorted = abs.slice().sort();
-    let g = 0;
-    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[g - 1]) sorted[g++] = sorted[i];
-    const values = sorted.slice(0, g);
-    const groupOf = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      let lo = 0;
-      let hi = g - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (values[mid] < abs[i]) lo = mid + 1;
-        else hi = mid;
-      }
-      groupOf[i] = lo;
-    }
-    return { values, groupOf };
-  });
-}
-
-function absErrorCounts(s: MetricStats): { values: Float64Array; counts: Float64Array } {
-  const { values, groupOf } = absErrorGroups(s.prep);
-  const counts = new Float64Array(values.length);
+/**
+ * Median of |error| over a resample: walk rows from the smallest |error| up to the middle
+ * (np.median of the resampled rows: the mean of the two middle values for an even count).
+ */
+function weightedMedianAbs(s: MetricStats): number {
+  const { order, sorted } = s.prep.absErrorIndex();
   const w = s.w!;
-  for (let i = 0; i < groupOf.length; i++) counts[groupOf[i]] += w[i];
-  return { values, counts };
+  const total = s.rows();
+  const kHi = Math.floor(total / 2);
+  const kLo = total % 2 === 1 ? kHi : kHi - 1;
+  let seen = 0;
+  let lower = Number.NaN;
+  for (let j = order.length - 1; j >= 0; j--) {
+    const c = w[order[j]];
+    if (c === 0) continue;
+    seen += c;
+    if (Number.isNaN(lower) && kLo < seen) lower = sorted[j];
+    if (kHi < seen) return kLo === kHi ? sorted[j] : (lower + sorted[j]) / 2;
+  }
+  return Number.NaN;
 }
 
 export const REGRESSION_METRICS: Record<string, MetricFn> = {
   mae: (s, note) => {
     const inp = usable(s, note);
-    return inp ? meanOf(s, inp, (y, p) => Math.abs(p - y)) : Number.NaN;
+    if (!inp) return Number.NaN;
+    const r = sums(s);
+    return r ? r.abs / r.rows : meanOf(s, inp, (y, p) => Math.abs(p - y));
   },
   mse,
   rmse: (s, note) => Math.sqrt(mse(s, note)),
   mape: (s, note) => {
     const inp = usable(s, note);
-    return inp ? meanOf(s, inp, (y, p) => Math.abs(p - y) / Math.max(Math.abs(y), EPS)) : Number.NaN;
+    if (!inp) return Number.NaN;
+    const r = sums(s);
+    return r ? r.ape / r.rows : meanOf(s, inp, (y, p) => Math.abs(p - y) / Math.max(Math.abs(y), EPS));
   },
   mean_prediction: (s, note) => {
     const inp = usable(s, note);
-    return inp ? meanOf(s, inp, (_y, p) => p) : Number.NaN;
+    if (!inp) return Number.NaN;
+    const r = sums(s);
+    return r ? r.pred / r.rows : meanOf(s, inp, (_y, p) => p);
   },
 
   median_absolute_error: (s, note) => {
     const inp = usable(s, note);
     if (!inp) return Number.NaN;
-    if (s.w) {
-      const { values, counts } = absErrorCounts(s);
-      return weightedMedian(values, counts);
-    }
+    if (s.w) return weightedMedianAbs(s);
     const abs = new Float64Array(inp.y.length);
     for (let i = 0; i < abs.length; i++) abs[i] = Math.abs(inp.pred[i] - inp.y[i]);
     return medianInPlace(abs);
@@ -119,8 +117,8 @@ export const REGRESSION_METRICS: Record<string, MetricFn> = {
     const inp = usable(s, note);
     if (!inp) return Number.NaN;
     if (s.w) {
-      const { values, counts } = absErrorCounts(s);
-      for (let g = values.length - 1; g >= 0; g--) if (counts[g] > 0) return values[g];
+      const { order, sorted } = s.prep.absErrorIndex();
+      for (let j = 0; j < order.length; j++) if (s.w[order[j]] > 0) return sorted[j];
       return Number.NaN;
     }
     let max = 0;
@@ -135,17 +133,16 @@ export const REGRESSION_METRICS: Record<string, MetricFn> = {
     const inp = usable(s, note);
     if (!inp) return Number.NaN;
     if (s.rows() < 2) return undefinedBecause(note, 'r2 needs at least two rows (as in scikit-learn)');
+    const r = sums(s);
+    if (r) return assemble(r.sq, Math.max(0, r.yc2 - (r.yc * r.yc) / r.rows), 'r2', note);
     const mean = meanOf(s, inp, (y) => y);
-    const w = s.w;
     let num = 0;
     let den = 0;
     for (let i = 0; i < inp.y.length; i++) {
-      const c = w ? w[i] : 1;
-      if (c === 0) continue;
       const e = inp.y[i] - inp.pred[i];
       const d = inp.y[i] - mean;
-      num += c * (e * e);
-      den += c * (d * d);
+      num += e * e;
+      den += d * d;
     }
     return assemble(num, den, 'r2', note);
   },
@@ -153,6 +150,12 @@ export const REGRESSION_METRICS: Record<string, MetricFn> = {
   explained_variance: (s, note) => {
     const inp = usable(s, note);
     if (!inp) return Number.NaN;
+    const r = sums(s);
+    if (r) {
+      const num = Math.max(0, r.ec2 / r.rows - (r.ec / r.rows) ** 2);
+      const den = Math.max(0, r.yc2 / r.rows - (r.yc / r.rows) ** 2);
+      return assemble(num, den, 'explained_variance', note);
+    }
     const diffAvg = meanOf(s, inp, (y, p) => y - p);
     const yAvg = meanOf(s, inp, (y) => y);
     const num = meanOf(s, inp, (y, p) => (y - p - diffAvg) ** 2);

@@ -4,8 +4,8 @@
  * Each statistic is computed on first use and shared by every metric of that evaluation.
  */
 import type { Prepared } from './prepared';
-import { weightedGroups, type ScoreGroups } from './ranking';
-import type { BinaryInput, MulticlassInput } from './types';
+import { rankSummary, weightedRankSummary, type RankSummary } from './ranking';
+import type { BinaryInput, MulticlassInput, RegressionInput } from './types';
 
 export interface BinaryCounts {
   tp: number;
@@ -13,6 +13,21 @@ export interface BinaryCounts {
   tn: number;
   fn: number;
   n: number;
+}
+
+/** Weighted sums over rows of a regression input, for the bootstrap (see regressionMetrics). */
+export interface RegressionSums {
+  rows: number;
+  abs: number;
+  sq: number;
+  ape: number;
+  pred: number;
+  /** y centred on its full-data mean, and its square. */
+  yc: number;
+  yc2: number;
+  /** y - pred centred on its full-data mean, and its square. */
+  ec: number;
+  ec2: number;
 }
 
 export class MetricStats {
@@ -38,7 +53,7 @@ export class MetricStats {
   binary(): BinaryCounts {
     return this.once('binary', () => {
       const { y, pred } = this.prep.input as BinaryInput;
-      const c = [0, 0, 0, 0];
+      const c = new Float64Array(4);
       const w = this.w;
       if (w) for (let i = 0; i < y.length; i++) c[(y[i] << 1) | pred[i]] += w[i];
       else for (let i = 0; i < y.length; i++) c[(y[i] << 1) | pred[i]]++;
@@ -58,18 +73,14 @@ export class MetricStats {
     });
   }
 
-  groups(): ScoreGroups {
-    return this.once('groups', () => {
-      if (!this.w) return this.prep.groups();
-      return weightedGroups((this.prep.input as BinaryInput).y, this.prep.groupOf(), this.prep.groups().thr, this.w);
-    });
+  /** Binary ranking summary (AUC, AP, class totals); scores must be usable. */
+  rank(): RankSummary {
+    return this.once('rank', () => (this.w ? weightedRankSummary(this.prep.rankIndex(), this.w) : rankSummary(this.prep.groups())));
   }
 
-  ovrGroups(c: number): ScoreGroups {
-    return this.once(`ovr${c}`, () => {
-      if (!this.w) return this.prep.ovrGroups(c);
-      return weightedGroups(this.prep.ovr(c).y, this.prep.ovrGroupOf(c), this.prep.ovrGroups(c).thr, this.w);
-    });
+  /** One-vs-rest ranking summary of class c; probabilities must be usable. */
+  ovrRank(c: number): RankSummary {
+    return this.once(`ovr${c}`, () => (this.w ? weightedRankSummary(this.prep.ovrRankIndex(c), this.w) : rankSummary(this.prep.ovrGroups(c))));
   }
 
   /** Weighted mean of a per-row array. */
@@ -85,8 +96,39 @@ export class MetricStats {
   calibration(): { count: Float64Array; sumProb: Float64Array; sumTrue: Float64Array } {
     return this.once('calibration', () => {
       const { y, score } = this.prep.input as BinaryInput;
-      const bins = this.prep.calibrationBins();
-      return binSums(bins, 10, y, score!, this.w);
+      return binSums(this.prep.calibrationBins(), 10, y, score!, this.w);
+    });
+  }
+
+  /** All weighted regression sums in one pass (bootstrap resamples only). */
+  regressionSums(): RegressionSums {
+    return this.once('regressionSums', () => {
+      const { y, pred } = this.prep.input as RegressionInput;
+      const { yMean, eMean } = this.prep.regressionMeans();
+      const w = this.w!;
+      const eps = 2 ** -52;
+      const s: RegressionSums = { rows: 0, abs: 0, sq: 0, ape: 0, pred: 0, yc: 0, yc2: 0, ec: 0, ec2: 0 };
+      let rows = 0, abs = 0, sq = 0, ape = 0, sp = 0, yc = 0, yc2 = 0, ec = 0, ec2 = 0;
+      for (let i = 0; i < y.length; i++) {
+        const c = w[i];
+        if (c === 0) continue;
+        const yi = y[i];
+        const e = yi - pred[i];
+        const a = Math.abs(e);
+        const dy = yi - yMean;
+        const de = e - eMean;
+        rows += c;
+        abs += c * a;
+        sq += c * e * e;
+        ape += (c * a) / Math.max(Math.abs(yi), eps);
+        sp += c * pred[i];
+        yc += c * dy;
+        yc2 += c * dy * dy;
+        ec += c * de;
+        ec2 += c * de * de;
+      }
+      Object.assign(s, { rows, abs, sq, ape, pred: sp, yc, yc2, ec, ec2 });
+      return s;
     });
   }
 }
