@@ -76,7 +76,7 @@ test('an error in the second half names its absolute line', async () => {
   assert.equal(e.place.line, 1 + 500 + 10 + 1);
 });
 
-test('the worker runs from a minified esbuild bundle', async () => {
+test('the worker (and the Parquet reader) run from a minified esbuild bundle', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'plumb-bundle-'));
   const entry = join(dir, 'entry.ts');
   writeFileSync(
@@ -86,17 +86,18 @@ test('the worker runs from a minified esbuild bundle', async () => {
      loadTable(process.argv[2], { threads: 2, parallelMinBytes: 0, chunkBytes: 256 }).then((t) => {
        const cols = t.columns.map((c) => ({ name: c.name, type: c.type, missing: c.missing,
          values: c.type === 'categorical' ? Array.from(c.codes, (k) => (k < 0 ? null : c.categories[k])) : Array.from(c.values, (v) => (Number.isNaN(v) ? null : v)) }));
-       console.log(JSON.stringify({ workers: kernelWorkersStarted(), rows: t.rowCount, cols }));
-     }, (e) => { console.error(e); process.exit(1); });`,
+       return loadTable(process.argv[3]).then((p) => console.log(JSON.stringify({ workers: kernelWorkersStarted(), rows: t.rowCount, cols, parquetRows: p.rowCount })));
+     }).catch((e) => { console.error(e); process.exit(1); });`,
   );
   const outfile = join(dir, 'bundle.js');
   await build({ entryPoints: [entry], bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'silent' });
   const path = tempFile(mixedCsv(400));
-  const run = spawnSync(process.execPath, [outfile, path], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [outfile, path, join(__dirname, 'fixtures', 'simple.parquet')], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const out = JSON.parse(run.stdout);
   assert.equal(out.workers, 1);
   const expected = plain(await loadTable(path, { threads: 1 }));
   assert.equal(out.rows, 400);
+  assert.equal(out.parquetRows, 3);
   for (const c of out.cols) assert.deepEqual({ type: c.type, values: c.values, missing: c.missing }, expected[c.name], c.name);
 });
