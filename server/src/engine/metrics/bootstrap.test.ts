@@ -3,7 +3,7 @@
 // rows), whose values are themselves checked against scikit-learn in sklearn.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootstrapIntervals, interval } from './bootstrap';
+import { bootstrapIntervals, bootstrapRows, interval } from './bootstrap';
 import { computableMetrics, computeMetric, evaluateWeighted, metricFunction } from './compute';
 import { close, loadCases } from './expectedCases';
 import { prepare } from './prepared';
@@ -43,12 +43,10 @@ test('intervals are the percentiles of the metric over seeded row resamples', ()
   const names = ['accuracy', 'roc_auc', 'average_precision', 'log_loss'];
   const B = 60;
   const got = bootstrapIntervals(names, c.input, { n: B, seed: 3, level: 0.9 });
-  // the same draws as row lists, each resample's metrics recomputed on its rows
-  const rng = new Random(3);
-  const n = c.input.y.length;
+  // the same resamples as row lists, each resample's metrics recomputed on its rows
   const values = names.map(() => [] as number[]);
-  for (let b = 0; b < B; b++) {
-    const sub = subsetInput(c.input, drawIndices(rng, n));
+  for (const rows of bootstrapRows(c.input, { n: B, seed: 3 })) {
+    const sub = subsetInput(c.input, rows);
     names.forEach((name, m) => values[m].push(computeMetric(name, sub)));
   }
   names.forEach((name, m) => {
@@ -60,6 +58,19 @@ test('intervals are the percentiles of the metric over seeded row resamples', ()
     const point = computeMetric(name, c.input);
     assert.ok(g.low <= point && point <= g.high, `${name}: point ${point} outside ${JSON.stringify(g)}`);
   });
+});
+
+test('the resampled rows of every input kind reproduce the intervals', () => {
+  for (const [file, name, metrics] of [['regression', 'zeros_and_ties', ['median_absolute_error', 'r2', 'mape']], ['multiclass', 'three_classes', ['roc_auc', 'macro_f1']], ['binary', 'labels_only', ['mcc']]] as const) {
+    const [c] = loadCases(file).filter((x) => x.name === name);
+    const got = bootstrapIntervals(metrics, c.input, { n: 30, seed: 5 });
+    const all = bootstrapRows(c.input, { n: 30, seed: 5 }).map((rows) => subsetInput(c.input, rows));
+    for (const m of metrics) {
+      const sorted = all.map((sub) => computeMetric(m, sub)).sort((a, b) => a - b);
+      assert.ok(close(got[m]!.low, percentileSorted(sorted, 2.5), 1e-12), `${name} ${m} low`);
+      assert.ok(close(got[m]!.high, percentileSorted(sorted, 97.5), 1e-12), `${name} ${m} high`);
+    }
+  }
 });
 
 test('same seed, same intervals; another seed, other intervals', () => {
