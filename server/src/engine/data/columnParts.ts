@@ -47,10 +47,19 @@ export function partFromKernel(result: KernelResult): Part {
   return { rows: result.rows, columns };
 }
 
-/** Join part a (first rows) and part b; b's line numbers are shifted by `lineOffset`. */
+/**
+ * Join part a (first rows) and part b; b's line numbers are shifted by `lineOffset`. Consumes both:
+ * a's arrays are reused when they have room, and each column of the inputs is dropped once joined
+ * so that memory is given back column by column.
+ */
 export function joinParts(a: Part, b: Part, lineOffset: number): Part {
   const rows = a.rows + b.rows;
-  const columns = a.columns.map((ca, f) => joinColumn(ca, a.rows, b.columns[f], b.rows, lineOffset));
+  const columns = a.columns.map((ca, f) => {
+    const joined = joinColumn(ca, a.rows, b.columns[f], b.rows, lineOffset);
+    a.columns[f] = { kind: 'skip' };
+    b.columns[f] = { kind: 'skip' };
+    return joined;
+  });
   return { rows, columns };
 }
 
@@ -61,16 +70,23 @@ function joinColumn(a: PartColumn, aRows: number, b: PartColumn, bRows: number, 
   const kinds = new Set([a.kind, b.kind]);
   if (kinds.has('numeric') && kinds.has('text')) return { kind: 'demoted' };
   if (kinds.has('numeric')) {
-    const values = new Float64Array(aRows + bRows).fill(NaN);
-    if (a.kind === 'numeric') values.set(a.values.subarray(0, aRows));
+    const rows = aRows + bRows;
+    let values: Float64Array;
+    if (a.kind === 'numeric' && a.values.length >= rows) values = a.values;
+    else {
+      values = new Float64Array(rows).fill(NaN, 0, aRows);
+      if (a.kind === 'numeric') values.set(a.values.subarray(0, aRows));
+    }
     if (b.kind === 'numeric') values.set(b.values.subarray(0, bRows), aRows);
+    else values.fill(NaN, aRows, rows);
     return { kind: 'numeric', values };
   }
-  const codes = new Int32Array(aRows + bRows).fill(-1);
+  const rows = aRows + bRows;
+  const codes = a.kind === 'text' && a.codes.length >= rows ? a.codes : new Int32Array(rows).fill(-1, 0, aRows);
   const categories: string[] = [];
   const firstLines: number[] = [];
   if (a.kind === 'text') {
-    codes.set(a.codes.subarray(0, aRows));
+    if (codes !== a.codes) codes.set(a.codes.subarray(0, aRows));
     categories.push(...a.categories);
     firstLines.push(...a.firstLines);
   }
@@ -90,7 +106,7 @@ function joinColumn(a: PartColumn, aRows: number, b: PartColumn, bRows: number, 
       const c = b.codes[r];
       codes[aRows + r] = c < 0 ? -1 : remap[c];
     }
-  }
+  } else codes.fill(-1, aRows, rows);
   return { kind: 'text', codes, categories, firstLines };
 }
 

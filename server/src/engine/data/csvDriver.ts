@@ -13,6 +13,8 @@ export interface RangeOptions {
   signal?: CancelSignal;
   /** Bytes of the range parsed so far. */
   onBytes?: (bytes: number) => void;
+  /** Size the columns for this many bytes of rows rather than for the range (room for a second half). */
+  sizeForBytes?: number;
 }
 
 export interface RangeEnd {
@@ -50,7 +52,8 @@ export async function parseRange(fh: FileHandle, st: KernelState, start: number,
       // size the columns once for the whole range, from the bytes per row seen so far
       estimated = true;
       const perRow = doneBytes / (st.rows - rows0);
-      reserveRows(st, Math.min(st.maxRows, st.rows + Math.ceil(((end - filePos + rest) / perRow) * 1.03) + 64));
+      const bytesLeft = (o.sizeForBytes ?? end - start) - doneBytes;
+      reserveRows(st, Math.min(st.maxRows, st.rows + Math.ceil((bytesLeft / perRow) * 1.03) + 64));
     }
     o.onBytes?.(filePos - start - rest);
     if (st.done || atEnd) return { complete: rest === 0 || st.done, pos: filePos - rest };

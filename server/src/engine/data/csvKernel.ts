@@ -696,6 +696,7 @@ export function parseRangeSync(
     let buf = Buffer.allocUnsafe(chunkBytes + 1);
     let have = 0;
     let filePos = start;
+    let estimated = false;
     for (;;) {
       const want = Math.min(buf.length - 1 - have, end - filePos);
       const n = want > 0 ? fs.readSync(fd, buf, have, want, filePos) : 0;
@@ -703,9 +704,15 @@ export function parseRangeSync(
       const total = have + n;
       const eof = filePos >= end || n === 0;
       const used = parseChunk(st, buf, 0, total, eof);
-      progress(filePos - start);
-      if (st.done || eof) return;
       const rest = total - used;
+      const doneBytes = filePos - start - rest;
+      if (!estimated && st.rows > 16 && doneBytes > 0) {
+        // size the columns once for the whole range, from the bytes per row seen so far
+        estimated = true;
+        reserveRows(st, Math.min(st.maxRows, st.rows + Math.ceil(((end - start - doneBytes) / (doneBytes / st.rows)) * 1.03) + 64));
+      }
+      progress(doneBytes);
+      if (st.done || eof) return;
       if (rest > maxRowBytes) kernelFail('csv.row-too-long', st.line, -1, maxRowBytes);
       if (used === 0 && rest === buf.length - 1) {
         const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxRowBytes + 3));

@@ -130,6 +130,8 @@ async function parseParallel(job: Job): Promise<Part> {
     st = createKernelState(job.config);
     const first = await parseRange(job.fh, st, job.layout.dataStart, split, true, {
       ...o,
+      // room for the worker's rows too, so joining the halves copies them into these arrays
+      sizeForBytes: job.size - job.layout.dataStart,
       onBytes: (b) => {
         mainBytes = b;
         report();
