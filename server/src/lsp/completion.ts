@@ -37,7 +37,7 @@ export async function complete(doc: TextDocument, offset: number, files: FileInf
   const ctx = cursorContext(text, offset);
   const range = rangeOf(doc, ctx.replace.offset, ctx.replace.length);
   const parsed = parseSpecText(text);
-  const spec = buildSpec(parsed.value, uriToPath(doc.uri));
+  const spec = buildSpec(parsed.looseValue, uriToPath(doc.uri));
   const task = spec.model?.task;
   const path = ctx.path.filter((s): s is string => typeof s === 'string');
   const dotted = path.join('.');
@@ -62,7 +62,7 @@ export async function complete(doc: TextDocument, offset: number, files: FileInf
     }
     const schema = schemaAt(ctx.path);
     const props = schema?.properties ?? {};
-    const existing = existingKeys(parsed.value, ctx.path);
+    const existing = existingKeys(parsed.looseValue, ctx.path);
     return Object.entries(props)
       .filter(([k]) => !existing.has(k))
       .map(([k, s]) => {

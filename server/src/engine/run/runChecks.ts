@@ -4,9 +4,9 @@
  * the columns the sections need, and runs the model once per data set.
  */
 import { loadTable } from '../data';
-import type { Table } from '../data/table';
+import type { ColumnType, Table } from '../data/table';
 import { throwIfCancelled, type CancelSignal } from '../errors';
-import { createPredictor, type Prediction, type Predictor } from '../model';
+import { createPredictor, readModelSignature, type Prediction, type Predictor, type TensorInfo } from '../model';
 import type { Spec } from '../spec/spec';
 import type { MetricInput } from '../metrics/types';
 import { runEvaluation, type EvaluationResult } from './evaluation';
@@ -45,6 +45,7 @@ export interface RunResult {
 export class RunContext {
   private tables = new Map<string, Promise<Table>>();
   private predictor?: Promise<Predictor>;
+  private featureTypes?: Promise<Record<string, ColumnType>>;
   private predictions = new Map<Table, Promise<Prediction>>();
   private inputs = new Map<Table, Promise<{ input: MetricInput; labels: (string | number)[] }>>();
 
@@ -53,11 +54,30 @@ export class RunContext {
   table(path: string, role: string): Promise<Table> {
     let t = this.tables.get(path);
     if (!t) {
-      this.options.onProgress?.(`Loading ${role} data`);
-      t = loadTable(path, { signal: this.options.signal, delimiter: this.spec.data?.delimiter as never, onProgress: (f: number) => this.options.onProgress?.(`Loading ${role} data`, f) });
+      t = this.numericFeatures().then((types) => {
+        this.options.onProgress?.(`Loading ${role} data`);
+        return loadTable(path, { types, signal: this.options.signal, delimiter: this.spec.data?.delimiter, onProgress: (f: number) => this.options.onProgress?.(`Loading ${role} data`, f) });
+      });
       this.tables.set(path, t);
     }
     return t;
+  }
+
+  /**
+   * Features the model takes as numbers are read as numbers, so a stray "n/a" or "forty" in one is
+   * an error naming its line and column rather than turning the whole column into text.
+   */
+  private numericFeatures(): Promise<Record<string, ColumnType>> {
+    this.featureTypes ??= (async () => {
+      const m = this.spec.model;
+      if (!m?.path || !m.features.length) return {};
+      const sig = await readModelSignature(m.path);
+      const isNumeric = (t: TensorInfo | undefined) => !!t && t.elemType !== 'string' && t.elemType !== 'unknown';
+      const single = m.input !== undefined ? sig.inputs.find((i) => i.name === m.input) : sig.inputs.length === 1 ? sig.inputs[0] : undefined;
+      const numeric = single ? (isNumeric(single) ? m.features : []) : m.features.filter((f) => isNumeric(sig.inputs.find((i) => i.name === f)));
+      return Object.fromEntries(numeric.map((f) => [f, 'numeric' as const]));
+    })();
+    return this.featureTypes;
   }
 
   evalTable(): Promise<Table> {

@@ -12,8 +12,10 @@ export type JsonPath = PathSegment[];
 export interface ParsedSpec {
   text: string;
   doc: Document.Parsed;
-  /** The plain value (null when the document could not be turned into data). */
+  /** The plain value (null when the document has errors or could not be turned into data). */
   value: unknown;
+  /** Best-effort value even when the document has errors (for completion while typing); null if none. */
+  looseValue: unknown;
   diagnostics: SpecDiagnostic[];
   lineCounter: LineCounter;
 }
@@ -45,7 +47,15 @@ export function parseSpecText(text: string): ParsedSpec {
       );
     }
   }
-  return { text, doc, value, diagnostics, lineCounter };
+  let looseValue: unknown = value;
+  if (doc.errors.length) {
+    try {
+      looseValue = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      looseValue = null;
+    }
+  }
+  return { text, doc, value, looseValue, diagnostics, lineCounter };
 }
 
 function firstLine(s: string): string {
