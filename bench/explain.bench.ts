@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { explainRow, permutationImportance, sampleBackground, takeRows, type PredictFn } from '../server/src/engine/explain';
 import { Random } from '../server/src/engine/util/random';
 
@@ -168,17 +169,16 @@ async function onnxPredict(w: number[], b: number): Promise<{ predict: PredictFn
   type Pred = { predictScalar(m: { rows: number; columns: Float64Array[] }): Promise<Float64Array>; dispose(): Promise<void> };
   const predictor = (await (model.createPredictor as (o: object) => Promise<Pred>)({ modelPath: path, task: 'binary-classification', features: names })) as Pred;
   const predict: PredictFn = (X, rows) => {
-    const columns = names.map((_, j) => {
-      const c = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) c[i] = X[i * K + j];
-      return c;
-    });
+    // Row-major to the predictor's columns in one pass over X (column by column would miss the cache).
+    const columns = names.map(() => new Float64Array(rows));
+    for (let i = 0, p = 0; i < rows; i++) for (let j = 0; j < K; j++) columns[j][i] = X[p++];
     return predictor.predictScalar({ rows, columns });
   };
   return { predict, dispose: () => predictor.dispose(), label: 'onnxruntime-node (createPredictor, float32 LinearClassifier)' };
 }
 
 async function main() {
+  const loadBefore = loadavg()[0];
   const { w, b, X, y, background, rows } = generate();
   const row = (r: number) => rows.slice(r * K, (r + 1) * K);
   const exact = Array.from({ length: EXPLAINED }, (_, r) => exactLogisticShapley(row(r), background, w, b));
@@ -277,7 +277,7 @@ async function main() {
     '',
     `Agreement: baseline ROC AUC ${pi.baseline.toFixed(6)} (scikit-learn ${sk.baseline.toFixed(6)}); largest difference in a feature's mean importance ${Math.max(...diffs).toExponential(1)}, ${Math.max(...diffs.map((d, j) => (noise[j] > 0 ? d / noise[j] : 0))).toFixed(1)} standard errors at most (different shuffles, same distribution); the 3 zero-weight features: ${zeroOurs ? 'exactly 0 in Plumb' : 'NOT exactly 0 in Plumb'}, ${names.filter((n, j) => w[j] === 0).every((n) => sk.mean[names.indexOf(n)] === 0) ? 'exactly 0' : 'not exactly 0'} in scikit-learn.`,
     '',
-    `Measured in one run on this machine: Plumb best of 3 (after a warm-up; onnxruntime one run), scikit-learn best of 2; ROC AUC is computed by a sorted two-list count in JS and by roc_auc_score in Python; both sides evaluate 10.1M model rows. ${onnx ? '' : 'createPredictor was not available, so no onnxruntime rows.'}`,
+    `Measured in one run on this machine: Plumb best of 3 (after a warm-up; onnxruntime one run), scikit-learn best of 2; ROC AUC is computed by a sorted two-list count in JS and by roc_auc_score in Python; both sides evaluate 10.1M model rows. ${onnx ? '' : 'createPredictor was not available, so no onnxruntime rows. '}Load average (1 min) ${loadBefore.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end on this 2-core machine shared with other work: with a load above 2 the times are inflated, the ratios less so.`,
   );
   console.log(lines.join('\n'));
 }

@@ -6,9 +6,9 @@ import { PlumbError, throwIfCancelled, type CancelSignal } from '../errors';
 import type { PredictFn } from './types';
 
 const DEFAULT_MAX_ROWS = 1_000_000;
-const DEFAULT_MAX_CELLS = 1 << 24;
+const DEFAULT_MAX_CELLS = 1 << 22;
 
-/** Rows per predict call: the caller's choice, else 1M rows and at most 2^24 cells (128 MB of doubles). */
+/** Rows per predict call: the caller's choice, else 1M rows and at most 2^22 cells (32 MB of doubles; larger buffers were slower). */
 export function rowsPerCall(k: number, requested?: number): number {
   if (requested !== undefined) {
     if (!Number.isFinite(requested) || requested < 1) {
