@@ -71,6 +71,9 @@ export interface KernelState {
   powLo: Float64Array;
   scratch: Buffer;
   na: Uint8Array[];
+  /** Shared zero-length arrays for columns that store nothing (wide files have many). */
+  noNum: Float64Array;
+  noCodes: Int32Array;
 }
 
 export function createKernelState(cfg: KernelConfig): KernelState {
@@ -101,9 +104,11 @@ export function createKernelState(cfg: KernelConfig): KernelState {
     powLo,
     scratch: Buffer.allocUnsafe(256),
     na: cfg.naValues.map((s) => Buffer.from(s, 'utf8')),
+    noNum: new Float64Array(0),
+    noCodes: new Int32Array(0),
   };
   for (let f = 0; f < cfg.modes.length; f++) {
-    const col: KernelColumn = { mode: 0, forced: cfg.forced[f] === true, num: new Float64Array(0), codes: new Int32Array(0), dict: null };
+    const col: KernelColumn = { mode: 0, forced: cfg.forced[f] === true, num: st.noNum, codes: st.noCodes, dict: null };
     st.cols.push(col);
     setMode(st, col, cfg.modes[f], 0);
   }
@@ -113,8 +118,8 @@ export function createKernelState(cfg: KernelConfig): KernelState {
 /** Switch a column to a mode, allocating its storage with rows [0, filled) missing. */
 export function setMode(st: KernelState, col: KernelColumn, mode: number, filled: number): void {
   col.mode = mode;
-  col.num = new Float64Array(0);
-  col.codes = new Int32Array(0);
+  col.num = st.noNum;
+  col.codes = st.noCodes;
   if (mode === 2) {
     col.num = new Float64Array(st.cap);
     col.num.fill(NaN, 0, filled);
