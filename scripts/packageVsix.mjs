@@ -44,7 +44,10 @@ export function packageVsix(out) {
   run(process.execPath, ['esbuild.mjs', '--production'], STAGE);
   mkdirSync(dirname(vsix), { recursive: true });
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const log = run(process.execPath, [vsce, 'package', '--skip-license', '--allow-missing-repository', '--out', vsix], STAGE);
+  const args = ['package', '--skip-license', '--allow-missing-repository', '--out', vsix];
+  // Without a `repository` vsce cannot turn README's relative links into absolute ones, and refuses.
+  if (!pkg.repository) args.push('--no-rewrite-relative-links');
+  const log = run(process.execPath, [vsce, ...args], STAGE);
   return { vsix, log };
 }
 

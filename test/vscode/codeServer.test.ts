@@ -15,9 +15,6 @@ import { buildSuite } from './buildSuite.mjs';
 
 interface SuiteResult { title: string; state: 'passed' | 'failed' | 'pending'; durationMs?: number; error?: string }
 
-// Every test the suite defines must have run and passed; update when the suite grows.
-const EXPECTED_TESTS = 9;
-
 test('the in-editor suite passes in code-server (VS Code 1.100 workbench, chromium)', async (t) => {
   if (!editorToolsPresent(t)) return;
   assert.ok(existsSync(join(ROOT, 'dist/client.js')), 'dist/client.js is missing: run node esbuild.mjs');
@@ -56,12 +53,14 @@ test('the in-editor suite passes in code-server (VS Code 1.100 workbench, chromi
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(logFile, `${log.join('\n')}\n--- code-server ---\n${server.output()}`);
 
-  const results: SuiteResult[] = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
+  const report: { total: number; results: SuiteResult[] } = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { total: 0, results: [] };
+  const results = report.results;
   for (const r of results) t.diagnostic(`${r.state === 'passed' ? 'ok' : r.state} - ${r.title}${r.durationMs !== undefined ? ` (${r.durationMs} ms)` : ''}`);
   const failed = results.filter((r) => r.state !== 'passed');
   // The log without stack frames (the workbench logs the missing optional native modules with traces).
   const brief = log.join('\n').split('\n').filter((l) => !/^\s+at /.test(l)).slice(-120).join('\n');
   assert.equal(code, 0, `suite exit code ${code}\n${failed.map((f) => `${f.title}\n${f.error}`).join('\n\n')}\n--- log (tail; all of it in ${logFile}) ---\n${brief}`);
   assert.deepEqual(failed, []);
-  assert.equal(results.length, EXPECTED_TESTS, `expected ${EXPECTED_TESTS} tests to run, ran: ${results.map((r) => r.title).join('; ')}`);
+  assert.ok(report.total > 0, 'the suite registered no tests');
+  assert.equal(results.length, report.total, `mocha registered ${report.total} tests but ${results.length} ran: ${results.map((r) => r.title).join('; ')}`);
 });

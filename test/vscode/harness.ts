@@ -92,20 +92,51 @@ export function installExtension(home: Home, vsix: string): string {
   return out;
 }
 
+// Process groups still running. code-server runs detached (its own group, so stopping it takes its
+// extension hosts and language servers too), which also means a Ctrl+C of the test run would not reach
+// it: kill what is left when this process exits or is interrupted.
+const liveGroups = new Set<number>();
+function killLiveGroups() {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+  liveGroups.clear();
+}
+process.once('exit', killLiveGroups);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killLiveGroups();
+    process.kill(process.pid, signal);
+  });
+}
+
 function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
+  const pid = child.pid;
+  if (!pid) return Promise.resolve();
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // the group is gone
+    }
+  };
+  const finish = () => {
+    kill('SIGKILL'); // whatever is left of the group (extension host, language server)
+    liveGroups.delete(pid);
+  };
+  if (child.exitCode !== null || child.signalCode !== null) {
+    finish();
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const kill = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        // already gone
-      }
-    };
     const hard = setTimeout(() => kill('SIGKILL'), 5_000);
     child.once('exit', () => {
       clearTimeout(hard);
-      kill('SIGKILL'); // whatever is left of the group (extension host, language server)
+      finish();
       resolve();
     });
     kill('SIGTERM');
@@ -125,6 +156,7 @@ export async function startCodeServer(home: Home, options: StartOptions = {}): P
   if (!options.workspaceTrust) args.push('--disable-workspace-trust');
   const env = options.env ?? {};
   const child = spawn(process.execPath, args, { env: { ...process.env, ...home.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  if (child.pid) liveGroups.add(child.pid);
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${output}`)), 60_000);

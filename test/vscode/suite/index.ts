@@ -5,8 +5,9 @@
  * downloaded VS Code (test/vscode/runElectron.mjs).
  *
  * mocha stays external: `require('mocha')` resolves from out/ to the repository's node_modules.
- * When PLUMB_SUITE_RESULTS names a file, the per-test outcomes are written there as JSON, so the
- * runner can check that the tests it expects actually ran rather than trusting an exit code alone.
+ * When PLUMB_SUITE_RESULTS names a file, mocha's count of registered tests and the per-test outcomes
+ * are written there as JSON ({ total, results }), so the runner can check that every test ran and
+ * passed rather than trusting an exit code alone.
  */
 import Mocha from 'mocha';
 import { writeFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const out = process.env.PLUMB_SUITE_RESULTS;
-      if (out) writeFileSync(out, JSON.stringify(results, null, 2));
+      if (out) writeFileSync(out, JSON.stringify({ total: runner.total, results }, null, 2));
       if (failures > 0) reject(new Error(`${failures} of ${results.length} in-editor tests failed`));
       else resolve();
     });
