@@ -33,6 +33,11 @@ test('ragged rows name the physical line and the expected and found counts', asy
   assert.equal(e1.code, 'csv.ragged-row');
   assert.deepEqual(e1.place, { file: more, line: 7 });
   assert.match(e1.message, /row has 4 fields but the header has 3/);
+  // old Mac line ends: a lone CR inside quotes is a line too
+  const cr = tempFile('a,b\r"x\ry",1\r\r1,2,3\r');
+  for (const chunkBytes of [1, 4, undefined]) assert.equal((await rejection(loadTable(cr, { chunkBytes }))).place.line, 5);
+  const crHeader = tempFile('"a\rb",c\r1,2,3\r');
+  assert.equal((await rejection(loadTable(crHeader))).place.line, 3);
   const fewer = tempFile('a,b,c\n1,2,3\n4,5\n');
   const e2 = await rejection(loadTable(fewer, { chunkBytes: 3 }));
   assert.deepEqual(e2.place, { file: fewer, line: 3 });

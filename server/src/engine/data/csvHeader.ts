@@ -65,7 +65,7 @@ async function readFirstRecord(fh: FileHandle, file: string, maxRowBytes: number
             if (c === 13 && p + 1 === bytesRead && !eof) end = -1;
             break;
           }
-          if (c === 10) inside++;
+          if (c === 10 || buf[p + 1] !== 10) inside++;
         }
       }
       if (end < 0 && eof) end = bytesRead;

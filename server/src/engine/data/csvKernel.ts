@@ -248,7 +248,8 @@ export function parseQuoted(st: KernelState, buf: Buffer, pos: number, end: numb
     while (q < end) {
       const c = buf[q];
       if (c === 34) break;
-      if (c === 10) lines++;
+      // a line break is LF, CRLF or a lone CR (the byte after a CR is always there once the field closes)
+      if (c === 10 || (c === 13 && buf[q + 1] !== 10)) lines++;
       q++;
     }
     if (q >= end) {
