@@ -15,6 +15,7 @@ const CI = process.env.CI === 'true' || process.env.CI === '1';
 const SERVER = join(ROOT, 'dist/server.js');
 
 function findNvim(): string | undefined {
+  if (process.env.PLUMB_NVIM !== undefined) return existsSync(process.env.PLUMB_NVIM) ? process.env.PLUMB_NVIM : undefined;
   for (const dir of ['/usr/bin', ...(process.env.PATH ?? '').split(delimiter)]) {
     if (dir && existsSync(join(dir, 'nvim'))) return join(dir, 'nvim');
   }
