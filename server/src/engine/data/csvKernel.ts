@@ -350,6 +350,17 @@ export function scanNumber(st: KernelState, buf: Uint8Array, p: number): number 
     d = buf[++i] - 48;
   }
   while (d >= 0 && d <= 9) {
+    if (nd < 14) {
+      // two digits at a time while both fit in the exact part
+      const d2 = buf[i + 1] - 48;
+      if (d2 >= 0 && d2 <= 9) {
+        hi = hi * 100 + d * 10 + d2;
+        nd += 2;
+        i += 2;
+        d = buf[i] - 48;
+        continue;
+      }
+    }
     if (nd < 15) hi = hi * 10 + d;
     else if (nd < 19) {
       lo = lo * 10 + d;
@@ -370,6 +381,17 @@ export function scanNumber(st: KernelState, buf: Uint8Array, p: number): number 
       }
     }
     while (d >= 0 && d <= 9) {
+      if (nd < 14) {
+        const d2 = buf[i + 1] - 48;
+        if (d2 >= 0 && d2 <= 9) {
+          hi = hi * 100 + d * 10 + d2;
+          nd += 2;
+          exp -= 2;
+          i += 2;
+          d = buf[i] - 48;
+          continue;
+        }
+      }
       if (nd < 15) {
         hi = hi * 10 + d;
         exp--;
