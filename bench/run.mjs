@@ -6,6 +6,19 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
+// The peers need Debian's Python stack and GNU time (for peak memory); install them when root.
+const NEEDED = [['/usr/bin/time', 'time'], ['/usr/lib/python3/dist-packages/sklearn', 'python3-sklearn'], ['/usr/lib/python3/dist-packages/scipy', 'python3-scipy'], ['/usr/lib/python3/dist-packages/pandas', 'python3-pandas']];
+const absent = NEEDED.filter(([p]) => !existsSync(p)).map(([, pkg]) => pkg);
+if (absent.length && process.getuid?.() === 0) {
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  spawnSync('apt-get', ['install', '-y', '-qq', ...absent], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+const still = NEEDED.filter(([p]) => !existsSync(p)).map(([, pkg]) => pkg);
+if (still.length) {
+  console.error(`bench: the peers need Debian packages: sudo apt-get install ${still.join(' ')}`);
+  process.exit(1);
+}
+
 const filters = process.argv.slice(2);
 const all = readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).sort();
 const chosen = filters.length ? all.filter((f) => filters.some((x) => f.includes(x))) : all;
