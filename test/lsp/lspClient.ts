@@ -19,8 +19,8 @@ export class LspClient {
   private versions = new Map<string, number>();
   readonly stderr: string[] = [];
 
-  constructor(rootDir: string) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { cwd: rootDir, stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(rootDir: string, nodeArgs: string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { cwd: rootDir, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => this.stderr.push(String(d)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
