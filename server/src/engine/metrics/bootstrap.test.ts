@@ -23,7 +23,7 @@ for (const c of ALL) {
     const rng = new Random(7);
     for (let r = 0; r < 3; r++) {
       const idx = rng.resample(n);
-      const w = new Int32Array(n);
+      const w = r === 2 ? new Int32Array(n) : new Uint8Array(n); // byte counts, and the 32-bit fallback
       for (const i of idx) w[i]++;
       const weighted = new Float64Array(names.length);
       evaluateWeighted(fns, prepare(c.input), w, weighted);
@@ -113,13 +113,14 @@ test('resample draws: counts and index lists agree, are uniform-ish, and follow 
   const n = 1000;
   const a = new Random(9);
   const b = new Random(9);
-  for (let r = 0; r < 3; r++) {
-    const w = new Int32Array(n);
-    drawCounts(a, w);
+  for (let r = 0; r < 4; r++) {
+    // the last round caps byte counts at 1, so the draws are redone into 32-bit counts
+    const w = drawCounts(a, new Uint8Array(n), r === 3 ? 1 : 255);
+    assert.equal(w instanceof Int32Array, r === 3);
     const idx = drawIndices(b, n);
-    const fromIdx = new Int32Array(n);
+    const fromIdx = new Array<number>(n).fill(0);
     for (const i of idx) fromIdx[i]++;
-    assert.deepEqual(w, fromIdx);
+    assert.deepEqual(Array.from(w), fromIdx);
     // about 1 - 1/e of the rows are drawn at least once
     const drawn = w.filter((c) => c > 0).length / n;
     assert.ok(drawn > 0.58 && drawn < 0.68, String(drawn));

@@ -47,12 +47,11 @@ export function bootstrapIntervals(names: readonly string[], input: MetricInput,
   const samples = names.map(() => new Float64Array(resamples));
   if (rows > 0) {
     const rng = new Random(options.seed ?? 0);
-    const w = new Int32Array(rows);
+    const w = new Uint8Array(rows);
     const values = new Float64Array(names.length);
     for (let b = 0; b < resamples; b++) {
       throwIfCancelled(options.signal);
-      drawCounts(rng, w);
-      evaluateWeighted(fns, prep, w, values);
+      evaluateWeighted(fns, prep, drawCounts(rng, w), values, rows);
       for (let m = 0; m < names.length; m++) samples[m][b] = values[m];
     }
   }

@@ -13,7 +13,7 @@ import { METRIC_CATALOG } from './catalog';
 import { MULTICLASS_METRICS } from './multiclassMetrics';
 import { prepare, type Prepared } from './prepared';
 import { REGRESSION_METRICS } from './regressionMetrics';
-import { MetricStats } from './stats';
+import { MetricStats, type Weights } from './stats';
 import type { MetricInput } from './types';
 
 const BY_KIND: Record<MetricInput['kind'], Record<string, MetricFn>> = {
@@ -74,8 +74,8 @@ export function evaluate(names: readonly string[], fns: MetricFn[], stats: Metri
 }
 
 /** Evaluates metrics under per-row weights; NaN for undefined. Notes are dropped. */
-export function evaluateWeighted(fns: MetricFn[], prep: Prepared, w: Int32Array | null, out: Float64Array): void {
-  const stats = new MetricStats(prep, w);
+export function evaluateWeighted(fns: MetricFn[], prep: Prepared, w: Weights | null, out: Float64Array, total?: number): void {
+  const stats = new MetricStats(prep, w, total);
   const quiet: Note = () => {};
   for (let i = 0; i < fns.length; i++) out[i] = fns[i](stats, quiet);
 }

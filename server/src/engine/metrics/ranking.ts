@@ -139,7 +139,7 @@ export function rankSummary(groups: ScoreGroups): RankSummary {
  * The same summary for one bootstrap resample, given per-row multiplicities `w`, in one walk of
  * the sorted rows (nothing allocated, nothing re-sorted). Groups with no drawn row are no threshold.
  */
-export function weightedRankSummary(ri: RankIndex, w: Int32Array): RankSummary {
+export function weightedRankSummary(ri: RankIndex, w: Uint8Array | Int32Array): RankSummary {
   const { order, ySorted, groupEnd } = ri;
   let above = 0;
   let area2 = 0;

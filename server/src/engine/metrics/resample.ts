@@ -5,16 +5,32 @@
  * fixes every resample, on every machine.
  */
 import type { Random } from '../util/random';
+import type { Weights } from './stats';
 
-function seedWords(rng: Random): [number, number, number, number] {
-  const s = [rng.nextUint32() | 0, rng.nextUint32() | 0, rng.nextUint32() | 0, rng.nextUint32() | 0] as [number, number, number, number];
+type Seed = [number, number, number, number];
+
+function seedWords(rng: Random): Seed {
+  const s: Seed = [rng.nextUint32() | 0, rng.nextUint32() | 0, rng.nextUint32() | 0, rng.nextUint32() | 0];
   if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
   return s;
 }
 
-/** Fills `w` with how often each row is drawn in the next resample (w.length draws). */
-export function drawCounts(rng: Random, w: Int32Array): void {
-  let [s0, s1, s2, s3] = seedWords(rng);
+/**
+ * How often each row is drawn in the next resample (w.length draws). Counts go into `w`, one byte
+ * per row so the walks over them stay in cache; in the (astronomically unlikely) case of a row
+ * drawn more than 255 times the same draws are redone into a new Int32Array, which is returned.
+ * (`cap` lowers that limit for tests.)
+ */
+export function drawCounts(rng: Random, w: Uint8Array, cap = 255): Weights {
+  const seed = seedWords(rng);
+  if (fillCounts(seed, w, cap)) return w;
+  const wide = new Int32Array(w.length);
+  fillCounts(seed, wide, 0x7fffffff);
+  return wide;
+}
+
+function fillCounts(seed: Seed, w: Weights, cap: number): boolean {
+  let [s0, s1, s2, s3] = seed;
   const n = w.length;
   w.fill(0);
   for (let j = 0; j < n; j++) {
@@ -27,8 +43,12 @@ export function drawCounts(rng: Random, w: Int32Array): void {
     s0 ^= s3;
     s2 ^= t;
     s3 = (s3 << 11) | (s3 >>> 21);
-    w[Math.floor((r / 4294967296) * n)]++;
+    const i = Math.floor((r / 4294967296) * n);
+    const v = w[i] + 1;
+    if (v > cap) return false;
+    w[i] = v;
   }
+  return true;
 }
 
 /** The same draws as drawCounts, as the list of row indices (for tests and callers that need rows). */

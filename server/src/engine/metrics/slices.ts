@@ -36,7 +36,7 @@ export function subsetInput(input: MetricInput, indices: Int32Array): MetricInpu
         const i = indices[j];
         y[j] = input.y[i];
         pred[j] = input.pred[i];
-        if (proba) proba.set(input.proba!.subarray(i * k, (i + 1) * k), j * k);
+        if (proba) for (let c = 0; c < k; c++) proba[j * k + c] = input.proba![i * k + c];
       }
       return { kind: 'multiclass', classes: k, y, pred, proba };
     }

@@ -7,6 +7,9 @@ import type { Prepared } from './prepared';
 import { rankSummary, weightedRankSummary, type RankSummary } from './ranking';
 import type { BinaryInput, MulticlassInput, RegressionInput } from './types';
 
+/** Per-row multiplicities of a bootstrap resample (Uint8Array unless a row is drawn over 255 times). */
+export type Weights = Uint8Array | Int32Array;
+
 export interface BinaryCounts {
   tp: number;
   fp: number;
@@ -33,7 +36,8 @@ export interface RegressionSums {
 export class MetricStats {
   private memo = new Map<string, unknown>();
 
-  constructor(readonly prep: Prepared, readonly w: Int32Array | null) {}
+  /** `total`: the sum of `w` when the caller knows it (a bootstrap resample has as many rows as the data). */
+  constructor(readonly prep: Prepared, readonly w: Weights | null, private readonly total?: number) {}
 
   private once<T>(key: string, make: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, make());
@@ -44,6 +48,7 @@ export class MetricStats {
   rows(): number {
     return this.once('rows', () => {
       if (!this.w) return this.prep.n;
+      if (this.total !== undefined) return this.total;
       let s = 0;
       for (let i = 0; i < this.w.length; i++) s += this.w[i];
       return s;
@@ -134,7 +139,7 @@ export class MetricStats {
 }
 
 /** np.bincount-style sums per bin, optionally weighted. */
-export function binSums(bins: Uint8Array | Int32Array, nBins: number, y: Uint8Array, p: Float64Array, w: Int32Array | null) {
+export function binSums(bins: Uint8Array | Int32Array, nBins: number, y: Uint8Array, p: Float64Array, w: Weights | null) {
   const count = new Float64Array(nBins);
   const sumProb = new Float64Array(nBins);
   const sumTrue = new Float64Array(nBins);
