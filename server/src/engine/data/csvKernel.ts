@@ -1,80 +1,18 @@
 /**
  * The byte-level CSV parser: rows in, growable typed columns out, no string per cell.
  *
- * Everything in this file is self-contained on purpose: no imports, no module-level values, only
- * functions calling each other by name and byte codes written as literals (9 tab, 10 LF, 13 CR,
- * 32 space, 34 quote, 43 '+', 45 '-', 46 '.', 48-57 digits, 69/101 'E'/'e'). `KERNEL_FUNCTIONS`
- * (csvKernelWorker.ts) turns these functions into source text for the second parsing thread, so
- * anything they referenced from outside would be missing there. The column modes are numbers:
+ * Everything in this file is self-contained on purpose: no runtime imports (types only), no
+ * module-level values, only functions calling each other by name and byte codes written as
+ * literals (9 tab, 10 LF, 13 CR, 32 space, 34 quote, 43 '+', 45 '-', 46 '.', 48-57 digits,
+ * 69/101 'E'/'e'). `KERNEL_FUNCTIONS` at the end lists them for csvWorker.ts, which turns them into
+ * source text for the second parsing thread, so anything they referenced from outside would be
+ * missing there. It is one file, longer than most, for that reason. The column modes are numbers:
  * 0 skip, 1 auto (type not decided yet: every value so far missing), 2 numeric, 3 text
  * (dictionary-coded), 4 demoted (was numeric, met a non-number: re-read as text in a second pass).
  */
+import type { KernelColumn, KernelColumnResult, KernelConfig, KernelDict, KernelResult, KernelState, KernelWorkerData } from './csvKernelTypes';
 
-export interface KernelConfig {
-  /** Delimiter byte. */
-  delimiter: number;
-  skipInitialSpace: boolean;
-  /** One mode per field of the header (0 skip, 1 auto, 2 numeric, 3 text). */
-  modes: number[];
-  /** Per field: true when the user forced the type, so a non-number in a numeric column is an error. */
-  forced: boolean[];
-  /** Tokens read as missing (exact, case-sensitive). */
-  naValues: string[];
-  maxRows: number;
-  /** Initial rows of capacity. */
-  capacity: number;
-  /** Physical 1-based line number of the first byte this state parses. */
-  firstLine: number;
-}
-
-export interface KernelDict {
-  table: Int32Array;
-  mask: number;
-  count: number;
-  pool: Uint8Array;
-  poolLen: number;
-  off: Int32Array;
-  len: Int32Array;
-  hash: Int32Array;
-  /** Output code per entry: -1 for missing-value tokens, else the category index. */
-  code: Int32Array;
-  /** Physical line where the entry first appeared. */
-  line: Float64Array;
-  nextCode: number;
-}
-
-export interface KernelColumn {
-  mode: number;
-  forced: boolean;
-  num: Float64Array;
-  codes: Int32Array;
-  dict: KernelDict | null;
-}
-
-export interface KernelState {
-  delim: number;
-  skipSpace: boolean;
-  nFields: number;
-  cols: KernelColumn[];
-  rows: number;
-  cap: number;
-  maxRows: number;
-  /** Physical line of the next row's first byte. */
-  line: number;
-  done: boolean;
-  /** Result slot of scanNumber / parseNumberSlow. */
-  num: number;
-  /** Newlines inside the last quoted field. */
-  qLines: number;
-  pow: Float64Array;
-  powHi: Float64Array;
-  powLo: Float64Array;
-  scratch: Buffer;
-  na: Uint8Array[];
-  /** Shared zero-length arrays for columns that store nothing (wide files have many). */
-  noNum: Float64Array;
-  noCodes: Int32Array;
-}
+export type * from './csvKernelTypes';
 
 export function createKernelState(cfg: KernelConfig): KernelState {
   const pow = new Float64Array(23);
@@ -660,25 +598,6 @@ export function dictRehash(d: KernelDict): void {
   d.mask = mask;
 }
 
-/** What a parse produced, as plain data with transferable buffers. */
-export interface KernelColumnResult {
-  mode: number;
-  num: Float64Array | null;
-  codes: Int32Array | null;
-  /** Category bytes, and per category (in code order) its offset, length and first line. */
-  pool: Uint8Array | null;
-  off: Int32Array | null;
-  len: Int32Array | null;
-  firstLine: Float64Array | null;
-}
-
-export interface KernelResult {
-  rows: number;
-  /** Physical line after the last parsed row. */
-  line: number;
-  cols: KernelColumnResult[];
-}
-
 export function kernelResult(st: KernelState): KernelResult {
   const cols: KernelColumnResult[] = st.cols.map((col) => {
     const r: KernelColumnResult = { mode: col.mode, num: null, codes: null, pool: null, off: null, len: null, firstLine: null };
@@ -753,22 +672,6 @@ export function parseRangeSync(
     fs.closeSync(fd);
   }
 }
-
-/** Message the parsing thread receives in workerData. */
-export interface KernelWorkerData {
-  config: KernelConfig;
-  path: string;
-  start: number;
-  end: number;
-  chunkBytes: number;
-  maxRowBytes: number;
-}
-
-/** Messages the parsing thread posts: progress, its result, or the error that stopped it. */
-export type KernelWorkerMessage =
-  | { kind: 'progress'; bytes: number }
-  | { kind: 'result'; result: KernelResult }
-  | { kind: 'error'; message: string; kernel?: { code: string; line: number; field: number; detail: string | number } };
 
 /** The parsing thread's entry point (called with its own `fs` and `worker_threads`). */
 export function kernelWorkerMain(fs: typeof import('node:fs'), wt: typeof import('node:worker_threads')): void {
