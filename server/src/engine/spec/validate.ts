@@ -15,8 +15,9 @@ import { checkModel } from './semantic/model';
 import { checkMetrics } from './semantic/metrics';
 import { checkSections } from './semantic/sections';
 import { checkModelSafety } from './semantic/scan';
+import { checkPipeline } from './semantic/pipeline';
 
-export const SEMANTIC_CHECKS: SemanticCheck[] = [checkSections, checkFiles, checkModelSafety, checkColumns, checkModel, checkMetrics];
+export const SEMANTIC_CHECKS: SemanticCheck[] = [checkSections, checkFiles, checkModelSafety, checkColumns, checkModel, checkMetrics, checkPipeline];
 
 export interface Validation {
   parsed: ParsedSpec;
