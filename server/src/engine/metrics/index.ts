@@ -10,7 +10,7 @@ export { confusionMatrix, rocCurve, precisionRecallCurve, type RocCurve, type Pr
 export { calibrationCurve, type CalibrationCurve, type CalibrationStrategy } from './calibration';
 export { thresholdSweep, type ThresholdSweep, type SweepPoint } from './thresholdSweep';
 export { residualSummary, RESIDUAL_QUANTILES, type ResidualSummary } from './residuals';
-export { bootstrapIntervals, DEFAULT_BOOTSTRAP_RESAMPLES, type BootstrapOptions, type Interval } from './bootstrap';
+export { bootstrapIntervals, bootstrapRows, DEFAULT_BOOTSTRAP_RESAMPLES, type BootstrapOptions, type Interval } from './bootstrap';
 export { subsetInput, metricsBySlice, type SliceMetrics } from './slices';
 export { MAX_CURVE_POINTS } from './downsample';
 export { validateInput } from './validate';

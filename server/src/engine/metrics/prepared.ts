@@ -6,7 +6,7 @@
  * treated as immutable: build a new MetricInput rather than editing its arrays in place.
  */
 import { rankIndex, scoreGroups, type RankIndex, type ScoreGroups } from './ranking';
-import { argsortDescending } from './sortIndex';
+import { sortDescending } from './sortIndex';
 import type { BinaryInput, MetricInput, MulticlassInput, RegressionInput } from './types';
 import { validateInput } from './validate';
 
@@ -158,10 +158,7 @@ export class Prepared {
       const { y, pred } = this.input as RegressionInput;
       const abs = new Float64Array(this.n);
       for (let i = 0; i < this.n; i++) abs[i] = Math.abs(pred[i] - y[i]);
-      const order = argsortDescending(abs);
-      const sorted = new Float64Array(this.n);
-      for (let j = 0; j < this.n; j++) sorted[j] = abs[order[j]];
-      return { order, sorted };
+      return sortDescending(abs);
     });
   }
 

@@ -4,7 +4,7 @@
  * curve diagonally). ROC AUC, average precision, the ROC and precision-recall curves and the
  * threshold sweep read the groups; bootstrap resamples walk the same order with row weights.
  */
-import { argsortDescending } from './sortIndex';
+import { sortDescending } from './sortIndex';
 
 /** Rows in descending score order, with their labels and where each tie group ends. */
 export interface RankIndex {
@@ -28,16 +28,15 @@ export interface ScoreGroups {
 /** `score` finite, `y` 0/1. */
 export function rankIndex(y: Uint8Array, score: Float64Array): RankIndex {
   const n = score.length;
-  const order = argsortDescending(score);
+  const { order, sorted } = sortDescending(score);
   const ySorted = new Uint8Array(n);
   const thr = new Float64Array(n);
   const groupEnd = new Int32Array(n);
   let g = -1;
   let prev = Number.NaN;
   for (let j = 0; j < n; j++) {
-    const i = order[j];
-    const v = score[i];
-    ySorted[j] = y[i];
+    const v = sorted[j];
+    ySorted[j] = y[order[j]];
     if (v !== prev) {
       if (g >= 0) groupEnd[g] = j;
       g++;

@@ -6,6 +6,11 @@
  * Values must not be NaN. -0 sorts after +0 (they are still equal to ===, so one tie group).
  */
 export function argsortDescending(values: Float64Array): Int32Array {
+  return sortDescending(values).order;
+}
+
+/** The argsort and the values in that order (decoded from the sorted keys, no gather). */
+export function sortDescending(values: Float64Array): { order: Int32Array; sorted: Float64Array } {
   const n = values.length;
   const bits = new Uint32Array(values.buffer, values.byteOffset, n * 2);
   let hi = new Uint32Array(n);
@@ -67,5 +72,18 @@ export function argsortDescending(values: Float64Array): Int32Array {
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
   }
-  return idx;
+  const sorted = new Float64Array(n);
+  const out = new Uint32Array(sorted.buffer);
+  for (let j = 0; j < n; j++) {
+    const h = ~hi[j];
+    const l = ~lo[j];
+    if (h & 0x80000000) {
+      out[2 * j + 1] = (h & 0x7fffffff) >>> 0;
+      out[2 * j] = l >>> 0;
+    } else {
+      out[2 * j + 1] = ~h >>> 0;
+      out[2 * j] = ~l >>> 0;
+    }
+  }
+  return { order: idx, sorted };
 }
