@@ -146,6 +146,11 @@ export function cleanNames(raw: readonly string[]): string[] {
   });
 }
 
+/** `tab` and a written-out `\t` (as a YAML single-quoted string gives it) mean the tab character. */
+export function normalizeDelimiter(delimiter: string): string {
+  return delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter;
+}
+
 export function delimiterCode(file: string, delimiter: string): number {
   const code = delimiter.charCodeAt(0);
   if (delimiter.length !== 1 || code > 127 || code === 34 || code === 10 || code === 13) {
@@ -159,10 +164,10 @@ export async function readCsvLayout(fh: FileHandle, file: string, options: Layou
   const first = await readFirstRecord(fh, file, maxRowBytes);
   const header = options.header ?? true;
   if (first === null) {
-    if (header || !options.columnNames) return { delimiter: options.delimiter ?? ',', names: [], dataStart: 0, firstDataLine: 1, hasContent: false };
-    return { delimiter: options.delimiter ?? ',', names: cleanNames(options.columnNames), dataStart: 0, firstDataLine: 1, hasContent: false };
+    const delimiter = normalizeDelimiter(options.delimiter ?? ',');
+    return { delimiter, names: header || !options.columnNames ? [] : cleanNames(options.columnNames), dataStart: 0, firstDataLine: 1, hasContent: false };
   }
-  const delimiter = options.delimiter ?? detectDelimiter(first.bytes);
+  const delimiter = options.delimiter !== undefined ? normalizeDelimiter(options.delimiter) : detectDelimiter(first.bytes);
   const code = delimiterCode(file, delimiter);
   if (header) {
     const names = cleanNames(splitRecord(first.bytes, code));

@@ -77,6 +77,7 @@ test('the delimiter is detected from the header line, or forced', async () => {
   assert.equal((await readHeader(tempFile('a,b;c\n'))).delimiter, ',');
   const forced = await loadTable(tempFile('a,b;c\n1,2;3\n'), { delimiter: ';' });
   assert.deepEqual(forced.columns.map((c) => c.name), ['a,b', 'c']);
+  for (const alias of ['tab', '\\t']) assert.equal((await readHeader(tempFile('a,b\tc\n'), { delimiter: alias })).delimiter, '\t');
   // .tsv defaults to tab even when the header has commas
   const tsv = await loadTable(tempFile('a,b\tc\n1,2\t3\n', 'x.tsv'));
   assert.deepEqual(tsv.columns.map((c) => c.name), ['a,b', 'c']);

@@ -18,7 +18,7 @@ export interface LoadOptions {
   /** Called with the fraction of the file done, from 0 to 1. */
   onProgress?: (fractionDone: number) => void;
 
-  /** CSV: the delimiter (one character). Detected from the header line among `,` `;` tab `|` when absent. */
+  /** CSV: the delimiter (one character; `tab` or `\t` written out also mean tab). Detected from the header line among `,` `;` tab `|` when absent. */
   delimiter?: string;
   /** CSV: whether the first line holds the column names (default true). */
   header?: boolean;
