@@ -14,7 +14,8 @@ import { hover } from './lsp/hover';
 import { quickFixes } from './lsp/codeActions';
 import { documentSymbols } from './lsp/symbols';
 import { codeLenses } from './lsp/codeLens';
-import { GateStore, registerRunHandlers } from './lsp/runHandlers';
+import { GateStore, jobsRunning, registerRunHandlers } from './lsp/runHandlers';
+import { ServerInfoRequest, SetTrustedNotification } from './protocol/requests';
 import { gateDiagnostics } from './lsp/gateDiagnostics';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -115,7 +116,9 @@ connection.onCodeLens(
   }),
 );
 
-connection.onNotification('plumb/setTrusted', (p: { trusted: boolean }) => {
+connection.onRequest(ServerInfoRequest.type, () => ({ pid: process.pid, version: '0.1.0', runningJobs: jobsRunning() }));
+
+connection.onNotification(SetTrustedNotification.type, (p) => {
   trusted = p.trusted;
 });
 

@@ -43,11 +43,11 @@ test('a broken spec gets diagnostics with exact ranges, source and code', async 
   assert.equal(column.source, 'plumb');
   assert.equal(column.severity, 1);
   assert.deepEqual(column.range, { start: position(text, 'gender'), end: position(text, 'gender', 'gender'.length) });
-  assert.match(column.message, /column `gender` is not in data\/eval.csv \(columns: limit_bal, sex, /);
+  assert.match(String(column.message), /column `gender` is not in data\/eval.csv \(columns: limit_bal, sex, /);
   const key = diagnostics.find((d) => d.code === 'schema.unknown-key');
   assert.ok(key);
   assert.deepEqual(key.range.start, position(text, 'treshold'));
-  assert.match(key.message, /Did you mean `threshold`/);
+  assert.match(String(key.message), /Did you mean `threshold`/);
 });
 
 test('edits re-validate: fixing the error clears it', async () => {
@@ -60,10 +60,10 @@ test('edits re-validate: fixing the error clears it', async () => {
 test('an ONNX input the model does not have, and a feature count that does not match', async () => {
   const text = SPEC_TEXT.replace('input: float_input', 'input: features').replace('features: [limit_bal, age, ', 'features: [age, ');
   const diagnostics = await client.open(uri(), text);
-  assert.ok(diagnostics.some((d) => d.code === 'model.unknown-input' && /inputs: float_input/.test(d.message)), JSON.stringify(diagnostics));
+  assert.ok(diagnostics.some((d) => d.code === 'model.unknown-input' && /inputs: float_input/.test(String(d.message))), JSON.stringify(diagnostics));
   const text2 = SPEC_TEXT.replace('features: [limit_bal, age, ', 'features: [age, ');
   const d2 = await client.open(uri(), text2);
-  assert.ok(d2.some((d) => d.code === 'model.feature-count' && /lists 11 feature\(s\) but input `float_input`.*takes 12/.test(d.message)), JSON.stringify(d2));
+  assert.ok(d2.some((d) => d.code === 'model.feature-count' && /lists 11 feature\(s\) but input `float_input`.*takes 12/.test(String(d.message))), JSON.stringify(d2));
 });
 
 test('quick fixes come back as code actions that repair the spec', async () => {

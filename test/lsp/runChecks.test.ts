@@ -18,7 +18,9 @@ const progress: { token: string | number; value: { kind: string; message?: strin
 
 before(async () => {
   client = new LspClient(EXAMPLE);
-  client.connection.onNotification('$/progress', (p: { token: string | number; value: { kind: string; message?: string } }) => progress.push(p));
+  client.connection.onNotification('$/progress', (p: unknown) => {
+    progress.push(p as (typeof progress)[number]);
+  });
   await client.initialize(EXAMPLE);
 });
 after(async () => client.shutdown());
@@ -32,7 +34,7 @@ interface RunResultJson {
 test('plumb/runChecks returns the same result as the CLI, with progress, and announces the gates', async () => {
   const uri = pathToFileURL(SPEC_PATH).toString();
   await client.open(uri, SPEC_TEXT);
-  const gatesChanged = new Promise<{ uri: string; gates: unknown[] }>((r) => client.connection.onNotification('plumb/gatesChanged', r));
+  const gatesChanged = new Promise<{ uri: string; gates: unknown[] }>((r) => client.connection.onNotification('plumb/gatesChanged', (p: { uri: string; gates: unknown[] }) => r(p)));
   const result = await client.request<RunResultJson>('plumb/runChecks', { uri, only: ['evaluation'] });
   assert.deepEqual(result.sections, ['evaluation']);
   assert.ok(Math.abs(result.evaluation.metrics.roc_auc - 0.720807) < 5e-6);
@@ -55,7 +57,7 @@ test('a failed gate becomes a diagnostic on the gate\'s key', async () => {
   assert.ok(d, JSON.stringify(diagnostics));
   const line = text.split('\n').findIndex((l) => l.includes('roc_auc: ">= 0.95"'));
   assert.equal(d.range.start.line, line);
-  assert.match(d.message, /roc_auc` is 0\.7208, which does not satisfy >= 0\.95/);
+  assert.match(String(d.message), /roc_auc` is 0\.7208, which does not satisfy >= 0\.95/);
 });
 
 test('the server keeps answering while a check runs, and a cancelled run says so', async () => {

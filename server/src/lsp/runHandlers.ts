@@ -35,6 +35,10 @@ export interface RunHandlerOptions {
   republish: (uri: string) => void;
 }
 
+/** Checks running now, for `plumb/serverInfo` (tests wait on it to kill the server mid-check). */
+let runningJobs = 0;
+export const jobsRunning = () => runningJobs;
+
 export function registerRunHandlers(connection: Connection, documents: TextDocuments<TextDocument>, store: SpecStore, gates: GateStore, options: RunHandlerOptions): void {
   const workerFile = options.workerFile ?? join(__dirname, 'worker.js');
 
@@ -61,12 +65,14 @@ export function registerRunHandlers(connection: Connection, documents: TextDocum
     const running = runInWorker(workerFile, job(text), (message, fraction) => progress.report(fraction !== undefined ? Math.round(fraction * 100) : 0, message), options.workerExecArgv);
     const stopA = token.onCancellationRequested(() => running.cancel());
     const stopB = progress.token.onCancellationRequested(() => running.cancel());
+    runningJobs++;
     try {
       return await running.result;
     } catch (e) {
       if (e instanceof WorkerJobError) throw new ResponseError(e.cancelled ? RUN_ERRORS.cancelled : RUN_ERRORS.failed, e.cancelled ? 'Cancelled.' : e.message, { code: e.code });
       throw e;
     } finally {
+      runningJobs--;
       stopA.dispose();
       stopB.dispose();
       progress.done();

@@ -2,7 +2,7 @@
  * Plumb's LSP extensions, shared by the server and the client. Methods are named `plumb/verbNoun`;
  * results are plain JSON (the same objects `plumb run --format json` prints).
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export type Section = 'evaluation' | 'fairness' | 'drift' | 'explain' | 'monitoring';
 
@@ -34,6 +34,26 @@ export namespace GatesChangedNotification {
   export interface Params {
     uri: string;
     gates: { section: string; metric: string; condition: string; value: number | null; passed: boolean }[];
+  }
+  export const type = new NotificationType<Params>(method);
+}
+
+/** Client -> server: the server's process id, version and checks running now (diagnostics, tests). */
+export namespace ServerInfoRequest {
+  export const method = 'plumb/serverInfo' as const;
+  export interface Result {
+    pid: number;
+    version: string;
+    runningJobs: number;
+  }
+  export const type = new RequestType0<Result, void>(method);
+}
+
+/** Client -> server: whether the workspace is trusted (checks run only when it is). */
+export namespace SetTrustedNotification {
+  export const method = 'plumb/setTrusted' as const;
+  export interface Params {
+    trusted: boolean;
   }
   export const type = new NotificationType<Params>(method);
 }

@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { activationTests } from './activation.suite';
 import { diagnosticsTests } from './diagnostics.suite';
 import { languageFeatureTests } from './languageFeatures.suite';
+import { recoveryTests } from './recovery.suite';
 
 export interface SuiteResult {
   title: string;
@@ -29,6 +30,7 @@ export function run(): Promise<void> {
   activationTests();
   diagnosticsTests();
   languageFeatureTests();
+  recoveryTests();
 
   const results: SuiteResult[] = [];
   return new Promise((resolve, reject) => {
