@@ -17,6 +17,7 @@ import { codeLenses } from './lsp/codeLens';
 import { GateStore, jobsRunning, registerRunHandlers } from './lsp/runHandlers';
 import { ServerInfoRequest, SetTrustedNotification } from './protocol/requests';
 import { gateDiagnostics } from './lsp/gateDiagnostics';
+import { registerScanHandlers } from './lsp/scanHandlers';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -122,6 +123,7 @@ connection.onNotification(SetTrustedNotification.type, (p) => {
   trusted = p.trusted;
 });
 
+registerScanHandlers(connection);
 registerRunHandlers(connection, documents, store, gates, {
   isTrusted: () => trusted,
   republish: (uri) => {

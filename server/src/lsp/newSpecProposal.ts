@@ -6,49 +6,12 @@
 import { basename, dirname, relative, sep } from 'node:path';
 import type { ColumnType } from '../engine/data/table';
 import type { Task } from '../engine/metrics/types';
+import type { ColumnSummary, ModelSummary, SpecProposal, TargetCandidate } from '../protocol/newSpec';
 import { DEFAULT_METRICS } from '../engine/spec/checkNames';
 
-export interface TensorSummary {
-  name: string;
-  elemType: string;
-  shape: (number | string | null)[] | null;
-}
-
-export interface ModelSummary {
-  inputs: TensorSummary[];
-  outputs: TensorSummary[];
-  classLabels: (number | string)[] | null;
-  zipmap: boolean;
-}
-
-export interface ColumnSummary {
-  name: string;
-  type: ColumnType;
-  /** Distinct non-missing values in the rows read, capped at MAX_LISTED + 1. */
-  distinct: number;
-  /** The distinct values, sorted, when there are at most MAX_LISTED. */
-  values?: (number | string)[];
-}
+export type { ColumnSummary, ModelSummary, SpecProposal, TargetCandidate, TensorSummary } from '../protocol/newSpec';
 
 export const MAX_LISTED = 20;
-
-export interface TargetCandidate {
-  column: string;
-  reason: string;
-  values?: (number | string)[];
-}
-
-export interface SpecProposal {
-  task: Task;
-  taskReason: string;
-  features: string[];
-  featureReason: string;
-  /** The ONNX input taking the feature tensor, when the model has exactly one. */
-  input?: string;
-  target: string | null;
-  positiveLabel?: number | string;
-  warnings: string[];
-}
 
 const TARGET_WORDS = ['label', 'target', 'default', 'y', 'class', 'outcome', 'churn', 'fraud', 'survived', 'response'];
 const NUMERIC: ColumnType[] = ['numeric', 'boolean'];

@@ -57,3 +57,12 @@ export namespace SetTrustedNotification {
   }
   export const type = new NotificationType<Params>(method);
 }
+
+/** Client -> server: scan a model artifact (never loaded) and publish its findings as diagnostics on it. */
+export namespace ScanFileRequest {
+  export const method = 'plumb/scanFile' as const;
+  export interface Params {
+    uri: string;
+  }
+  export const type = new RequestType<Params, unknown, void>(method);
+}
