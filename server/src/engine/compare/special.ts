@@ -1,7 +1,7 @@
 /**
  * The few special functions the comparison and rollout statistics need, accurate to about 1e-14
  * relative (checked against scipy.special in expected/cases.json):
- *  - erfc: a positive-term series for erf below 2.5 (erf(x) = 2/sqrt(pi) e^(-x^2) sum (2x^2)^n x / (2n+1)!!,
+ *  - erfc: a positive-term series for erf below 1.5 (erf(x) = 2/sqrt(pi) e^(-x^2) sum (2x^2)^n x / (2n+1)!!,
  *    no cancellation) and the Laplace continued fraction above, evaluated with Lentz's method;
  *  - the standard normal CDF and its inverse (Acklam's rational approximation, then one Halley step);
  *  - the chi-square survival function with one degree of freedom, erfc(sqrt(x / 2));
@@ -13,7 +13,7 @@ const SQRT_PI = Math.sqrt(Math.PI);
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < 0) return 2 - erfc(-x);
-  if (x < 2.5) return 1 - erfSeries(x);
+  if (x < 1.5) return 1 - erfSeries(x);
   if (x > 27) return 0; // below the smallest double
   // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), Lentz's method.
   const tiny = 1e-300;
@@ -47,7 +47,7 @@ function erfSeries(x: number): number {
 }
 
 export function erf(x: number): number {
-  return Math.abs(x) < 2.5 ? Math.sign(x) * erfSeries(Math.abs(x)) : 1 - erfc(x);
+  return Math.abs(x) < 1.5 ? Math.sign(x) * erfSeries(Math.abs(x)) : Math.sign(x) * (1 - erfc(Math.abs(x)));
 }
 
 /** P(Z <= z) for a standard normal Z. */
