@@ -4,9 +4,8 @@
  * r2 with fewer than two rows is NaN, as in scikit-learn. mape is a fraction, not a percentage.
  */
 import { undefinedBecause, type MetricFn } from './binaryMetrics';
-import { EPS } from './prepared';
 import { medianInPlace } from './quantile';
-import type { MetricStats, RegressionSums } from './stats';
+import type { MetricStats, RegressionMoments } from './stats';
 import type { RegressionInput } from './types';
 
 function usable(s: MetricStats, note: (m: string) => void): RegressionInput | null {
@@ -21,31 +20,6 @@ function usable(s: MetricStats, note: (m: string) => void): RegressionInput | nu
   }
   return s.prep.input as RegressionInput;
 }
-
-/** Weighted mean of f(y[i], pred[i]). */
-function meanOf(s: MetricStats, inp: RegressionInput, f: (y: number, p: number) => number): number {
-  const { y, pred } = inp;
-  const w = s.w;
-  let sum = 0;
-  if (w) {
-    for (let i = 0; i < y.length; i++) if (w[i]) sum += w[i] * f(y[i], pred[i]);
-  } else {
-    for (let i = 0; i < y.length; i++) sum += f(y[i], pred[i]);
-  }
-  return sum / s.rows();
-}
-
-/** Weighted sums for a bootstrap resample (null over all rows, which use the exact formulas). */
-function sums(s: MetricStats): RegressionSums | null {
-  return s.w ? s.regressionSums() : null;
-}
-
-const mse: MetricFn = (s, note) => {
-  const inp = usable(s, note);
-  if (!inp) return Number.NaN;
-  const r = sums(s);
-  return r ? r.sq / r.rows : meanOf(s, inp, (y, p) => (y - p) * (y - p));
-};
 
 /** scikit-learn's _assemble_r2_explained_variance with force_finite=True. */
 function assemble(num: number, den: number, name: string, note: (m: string) => void): number {
@@ -82,27 +56,16 @@ function weightedMedianAbs(s: MetricStats): number {
   return Number.NaN;
 }
 
+function moment(pick: (m: RegressionMoments) => number): MetricFn {
+  return (s, note) => (usable(s, note) ? pick(s.regression()) : Number.NaN);
+}
+
 export const REGRESSION_METRICS: Record<string, MetricFn> = {
-  mae: (s, note) => {
-    const inp = usable(s, note);
-    if (!inp) return Number.NaN;
-    const r = sums(s);
-    return r ? r.abs / r.rows : meanOf(s, inp, (y, p) => Math.abs(p - y));
-  },
-  mse,
-  rmse: (s, note) => Math.sqrt(mse(s, note)),
-  mape: (s, note) => {
-    const inp = usable(s, note);
-    if (!inp) return Number.NaN;
-    const r = sums(s);
-    return r ? r.ape / r.rows : meanOf(s, inp, (y, p) => Math.abs(p - y) / Math.max(Math.abs(y), EPS));
-  },
-  mean_prediction: (s, note) => {
-    const inp = usable(s, note);
-    if (!inp) return Number.NaN;
-    const r = sums(s);
-    return r ? r.pred / r.rows : meanOf(s, inp, (_y, p) => p);
-  },
+  mae: moment((m) => m.abs / m.rows),
+  mse: moment((m) => m.sq / m.rows),
+  rmse: moment((m) => Math.sqrt(m.sq / m.rows)),
+  mape: moment((m) => m.ape / m.rows),
+  mean_prediction: moment((m) => m.pred / m.rows),
 
   median_absolute_error: (s, note) => {
     const inp = usable(s, note);
@@ -130,36 +93,15 @@ export const REGRESSION_METRICS: Record<string, MetricFn> = {
   },
 
   r2: (s, note) => {
-    const inp = usable(s, note);
-    if (!inp) return Number.NaN;
+    if (!usable(s, note)) return Number.NaN;
     if (s.rows() < 2) return undefinedBecause(note, 'r2 needs at least two rows (as in scikit-learn)');
-    const r = sums(s);
-    if (r) return assemble(r.sq, Math.max(0, r.yc2 - (r.yc * r.yc) / r.rows), 'r2', note);
-    const mean = meanOf(s, inp, (y) => y);
-    let num = 0;
-    let den = 0;
-    for (let i = 0; i < inp.y.length; i++) {
-      const e = inp.y[i] - inp.pred[i];
-      const d = inp.y[i] - mean;
-      num += e * e;
-      den += d * d;
-    }
-    return assemble(num, den, 'r2', note);
+    const m = s.regression();
+    return assemble(m.r2Num, m.r2Den, 'r2', note);
   },
 
   explained_variance: (s, note) => {
-    const inp = usable(s, note);
-    if (!inp) return Number.NaN;
-    const r = sums(s);
-    if (r) {
-      const num = Math.max(0, r.ec2 / r.rows - (r.ec / r.rows) ** 2);
-      const den = Math.max(0, r.yc2 / r.rows - (r.yc / r.rows) ** 2);
-      return assemble(num, den, 'explained_variance', note);
-    }
-    const diffAvg = meanOf(s, inp, (y, p) => y - p);
-    const yAvg = meanOf(s, inp, (y) => y);
-    const num = meanOf(s, inp, (y, p) => (y - p - diffAvg) ** 2);
-    const den = meanOf(s, inp, (y) => (y - yAvg) ** 2);
-    return assemble(num, den, 'explained_variance', note);
+    if (!usable(s, note)) return Number.NaN;
+    const m = s.regression();
+    return assemble(m.evNum, m.evDen, 'explained_variance', note);
   },
 };

@@ -18,19 +18,23 @@ export interface BinaryCounts {
   n: number;
 }
 
-/** Weighted sums over rows of a regression input, for the bootstrap (see regressionMetrics). */
-export interface RegressionSums {
+/**
+ * What the regression metrics need, in one or two passes. Over all rows the r2 and explained
+ * variance sums are two-pass, as scikit-learn computes them; over a resample they come from one
+ * pass of sums centred on the full-data means (the resample's own means are close to them).
+ */
+export interface RegressionMoments {
   rows: number;
+  /** Sums of |e|, e^2, |e| / max(|y|, eps) and pred, with e = y - pred. */
   abs: number;
   sq: number;
   ape: number;
   pred: number;
-  /** y centred on its full-data mean, and its square. */
-  yc: number;
-  yc2: number;
-  /** y - pred centred on its full-data mean, and its square. */
-  ec: number;
-  ec2: number;
+  /** r2 = 1 - r2Num / r2Den; explained_variance = 1 - evNum / evDen (before force_finite). */
+  r2Num: number;
+  r2Den: number;
+  evNum: number;
+  evDen: number;
 }
 
 export class MetricStats {
@@ -105,37 +109,69 @@ export class MetricStats {
     });
   }
 
-  /** All weighted regression sums in one pass (bootstrap resamples only). */
-  regressionSums(): RegressionSums {
-    return this.once('regressionSums', () => {
-      const { y, pred } = this.prep.input as RegressionInput;
-      const { yMean, eMean } = this.prep.regressionMeans();
-      const w = this.w!;
-      const eps = 2 ** -52;
-      const s: RegressionSums = { rows: 0, abs: 0, sq: 0, ape: 0, pred: 0, yc: 0, yc2: 0, ec: 0, ec2: 0 };
-      let rows = 0, abs = 0, sq = 0, ape = 0, sp = 0, yc = 0, yc2 = 0, ec = 0, ec2 = 0;
-      for (let i = 0; i < y.length; i++) {
-        const c = w[i];
-        if (c === 0) continue;
-        const yi = y[i];
-        const e = yi - pred[i];
-        const a = Math.abs(e);
-        const dy = yi - yMean;
-        const de = e - eMean;
-        rows += c;
-        abs += c * a;
-        sq += c * e * e;
-        ape += (c * a) / Math.max(Math.abs(yi), eps);
-        sp += c * pred[i];
-        yc += c * dy;
-        yc2 += c * dy * dy;
-        ec += c * de;
-        ec2 += c * de * de;
-      }
-      Object.assign(s, { rows, abs, sq, ape, pred: sp, yc, yc2, ec, ec2 });
-      return s;
-    });
+  regression(): RegressionMoments {
+    return this.once('regression', () => (this.w ? weightedMoments(this.prep, this.w, this.rows()) : moments(this.prep)));
   }
+}
+
+const EPS = 2 ** -52;
+
+function moments(prep: Prepared): RegressionMoments {
+  const { y, pred } = prep.input as RegressionInput;
+  const n = y.length;
+  let sy = 0, se = 0, abs = 0, sq = 0, ape = 0, sp = 0;
+  for (let i = 0; i < n; i++) {
+    const yi = y[i];
+    const e = yi - pred[i];
+    const a = Math.abs(e);
+    sy += yi;
+    se += e;
+    abs += a;
+    sq += e * e;
+    ape += a / Math.max(Math.abs(yi), EPS);
+    sp += pred[i];
+  }
+  const yMean = sy / n;
+  const eMean = se / n;
+  let ssY = 0;
+  let ssE = 0;
+  for (let i = 0; i < n; i++) {
+    const dy = y[i] - yMean;
+    const de = y[i] - pred[i] - eMean;
+    ssY += dy * dy;
+    ssE += de * de;
+  }
+  return { rows: n, abs, sq, ape, pred: sp, r2Num: sq, r2Den: ssY, evNum: ssE / n, evDen: ssY / n };
+}
+
+function weightedMoments(prep: Prepared, w: Weights, rows: number): RegressionMoments {
+  const { y, pred } = prep.input as RegressionInput;
+  const { yMean, eMean } = prep.regressionMeans();
+  let abs = 0, sq = 0, ape = 0, sp = 0, yc = 0, yc2 = 0, ec = 0, ec2 = 0;
+  for (let i = 0; i < y.length; i++) {
+    const c = w[i];
+    if (c === 0) continue;
+    const yi = y[i];
+    const e = yi - pred[i];
+    const a = Math.abs(e);
+    const dy = yi - yMean;
+    const de = e - eMean;
+    abs += c * a;
+    sq += c * e * e;
+    ape += (c * a) / Math.max(Math.abs(yi), EPS);
+    sp += c * pred[i];
+    yc += c * dy;
+    yc2 += c * dy * dy;
+    ec += c * de;
+    ec2 += c * de * de;
+  }
+  return {
+    rows, abs, sq, ape, pred: sp,
+    r2Num: sq,
+    r2Den: Math.max(0, yc2 - (yc * yc) / rows),
+    evNum: Math.max(0, ec2 / rows - (ec / rows) ** 2),
+    evDen: Math.max(0, yc2 / rows - (yc / rows) ** 2),
+  };
 }
 
 /** np.bincount-style sums per bin, optionally weighted. */
