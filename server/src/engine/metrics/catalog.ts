@@ -12,20 +12,20 @@ export interface MetricInfo {
   higherIsBetter: boolean;
   /** True when the metric needs the positive-class score (binary) or class probabilities (multiclass). */
   needsScore: boolean;
+  /** [min, max] for metrics bounded on both sides (absent for losses and errors without an upper bound, and for r2). */
   range?: [number, number];
 }
 
 const B: Task = 'binary-classification';
 const M: Task = 'multiclass-classification';
 const R: Task = 'regression';
-const INF = Number.POSITIVE_INFINITY;
 
 export const METRIC_CATALOG: Record<string, MetricInfo> = {
   // Binary and multiclass
   accuracy: { tasks: [B, M], description: 'Share of rows whose predicted label equals the true label (`accuracy_score`).', higherIsBetter: true, needsScore: false, range: [0, 1] },
   balanced_accuracy: { tasks: [B, M], description: 'Mean of per-class recall over the classes present in the true labels (`balanced_accuracy_score`).', higherIsBetter: true, needsScore: false, range: [0, 1] },
   roc_auc: { tasks: [B, M], description: 'Area under the ROC curve: the probability a random positive scores above a random negative, ties counting half; multiclass is one-vs-rest, macro-averaged (`roc_auc_score`).', higherIsBetter: true, needsScore: true, range: [0, 1] },
-  log_loss: { tasks: [B, M], description: 'Mean negative log-likelihood of the true class under the predicted probabilities, clipped to [eps, 1 - eps] with eps the float64 machine epsilon (`log_loss`).', higherIsBetter: false, needsScore: true, range: [0, INF] },
+  log_loss: { tasks: [B, M], description: 'Mean negative log-likelihood of the true class under the predicted probabilities, clipped to [eps, 1 - eps] with eps the float64 machine epsilon (`log_loss`).', higherIsBetter: false, needsScore: true },
 
   // Binary
   precision: { tasks: [B], description: 'Of the rows predicted positive, the share that are truly positive: TP / (TP + FP) (`precision_score`).', higherIsBetter: true, needsScore: false, range: [0, 1] },
@@ -50,14 +50,14 @@ export const METRIC_CATALOG: Record<string, MetricInfo> = {
   micro_f1: { tasks: [M], description: 'F1 from the pooled counts of all classes; equals accuracy for single-label multiclass (`f1_score(average="micro")`).', higherIsBetter: true, needsScore: false, range: [0, 1] },
 
   // Regression
-  mae: { tasks: [R], description: 'Mean absolute error: mean of |y - ŷ| (`mean_absolute_error`).', higherIsBetter: false, needsScore: false, range: [0, INF] },
-  mse: { tasks: [R], description: 'Mean squared error: mean of (y - ŷ)² (`mean_squared_error`).', higherIsBetter: false, needsScore: false, range: [0, INF] },
-  rmse: { tasks: [R], description: 'Root mean squared error: square root of the MSE, in the target\'s units (`root_mean_squared_error`).', higherIsBetter: false, needsScore: false, range: [0, INF] },
-  r2: { tasks: [R], description: 'Coefficient of determination: 1 - SS_res / SS_tot; 1 is perfect, 0 is no better than predicting the mean (`r2_score`).', higherIsBetter: true, needsScore: false, range: [-INF, 1] },
-  mape: { tasks: [R], description: 'Mean absolute percentage error as a fraction: mean of |y - ŷ| / max(|y|, eps), eps the float64 machine epsilon (`mean_absolute_percentage_error`).', higherIsBetter: false, needsScore: false, range: [0, INF] },
-  median_absolute_error: { tasks: [R], description: 'Median of |y - ŷ|, robust to outliers (`median_absolute_error`).', higherIsBetter: false, needsScore: false, range: [0, INF] },
-  max_error: { tasks: [R], description: 'Largest absolute error over all rows (`max_error`).', higherIsBetter: false, needsScore: false, range: [0, INF] },
-  explained_variance: { tasks: [R], description: 'Share of the target\'s variance explained: 1 - Var(y - ŷ) / Var(y) (`explained_variance_score`).', higherIsBetter: true, needsScore: false, range: [-INF, 1] },
+  mae: { tasks: [R], description: 'Mean absolute error: mean of |y - ŷ| (`mean_absolute_error`).', higherIsBetter: false, needsScore: false },
+  mse: { tasks: [R], description: 'Mean squared error: mean of (y - ŷ)² (`mean_squared_error`).', higherIsBetter: false, needsScore: false },
+  rmse: { tasks: [R], description: 'Root mean squared error: square root of the MSE, in the target\'s units (`root_mean_squared_error`).', higherIsBetter: false, needsScore: false },
+  r2: { tasks: [R], description: 'Coefficient of determination: 1 - SS_res / SS_tot; 1 is perfect, 0 is no better than predicting the mean (`r2_score`).', higherIsBetter: true, needsScore: false },
+  mape: { tasks: [R], description: 'Mean absolute percentage error as a fraction: mean of |y - ŷ| / max(|y|, eps), eps the float64 machine epsilon (`mean_absolute_percentage_error`).', higherIsBetter: false, needsScore: false },
+  median_absolute_error: { tasks: [R], description: 'Median of |y - ŷ|, robust to outliers (`median_absolute_error`).', higherIsBetter: false, needsScore: false },
+  max_error: { tasks: [R], description: 'Largest absolute error over all rows (`max_error`).', higherIsBetter: false, needsScore: false },
+  explained_variance: { tasks: [R], description: 'Share of the target\'s variance explained: 1 - Var(y - ŷ) / Var(y) (`explained_variance_score`).', higherIsBetter: true, needsScore: false },
 };
 
 /** The metric names defined for a task, in catalog order. */

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { METRIC_CATALOG, metricNamesFor } from './catalog';
 import { computableMetrics, computeMetric, computeMetrics } from './compute';
 import { PlumbError } from '../errors';
+import { loadCases } from './expectedCases';
 import type { MetricInput, Task } from './types';
 
 const KIND: Record<Task, MetricInput['kind']> = { 'binary-classification': 'binary', 'multiclass-classification': 'multiclass', regression: 'regression' };
@@ -20,6 +21,20 @@ test('every catalog metric is computable for each of its tasks, with a definitio
     }
   }
   assert.deepEqual(metricNamesFor('regression'), ['mae', 'mse', 'rmse', 'r2', 'mape', 'median_absolute_error', 'max_error', 'explained_variance']);
+});
+
+test('the catalog is plain JSON and every value computed on the reference cases is within its range', () => {
+  assert.deepEqual(JSON.parse(JSON.stringify(METRIC_CATALOG)), METRIC_CATALOG);
+  for (const file of ['binary', 'multiclass', 'regression'] as const) {
+    for (const c of loadCases(file)) {
+      const { values } = computeMetrics(computableMetrics(c.input.kind), c.input);
+      for (const [name, v] of Object.entries(values)) {
+        const range = METRIC_CATALOG[name]?.range;
+        if (v === null || !range) continue;
+        assert.ok(v >= range[0] && v <= range[1], `${c.name} ${name} = ${v} outside ${range}`);
+      }
+    }
+  }
 });
 
 test('unknown metric, metric of another task and malformed input throw PlumbErrors with stable codes', () => {
