@@ -90,7 +90,7 @@ export function deployDiagnostics(parsed: ParsedSpec, d: Deploy, raw: Record<str
     if (d.metric) {
       metricKnown(ctx, d.metric, valueSpan(parsed, ['deploy', 'metric']), 'deploy.metric', out);
       const info = METRIC_CATALOG[d.metric];
-      if (info?.range && (info.range[0] !== 0 || info.range[1] !== 1)) out.push(diag('warning', 'deploy.not-a-rate', `\`deploy.metric\`: \`${d.metric}\` is not a proportion, so the power estimate (a two-proportion test) does not apply to it.`, valueSpan(parsed, ['deploy', 'metric'])));
+      if (info && !(info.range && info.range[0] === 0 && info.range[1] === 1)) out.push(diag('warning', 'deploy.not-a-rate', `\`deploy.metric\`: \`${d.metric}\` is not a proportion, so the power estimate (a two-proportion test) does not apply to it.`, valueSpan(parsed, ['deploy', 'metric'])));
     }
     checkDuration(parsed, ['deploy', 'duration'], d.duration, out);
     const mssSpan = valueSpan(parsed, ['deploy', 'min_sample_size']);
