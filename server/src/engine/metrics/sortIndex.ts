@@ -5,10 +5,6 @@
  * Float64Array sort of the values alone, and it yields the row order, which the bootstrap needs.
  * Values must not be NaN. -0 sorts after +0 (they are still equal to ===, so one tie group).
  */
-export function argsortDescending(values: Float64Array): Int32Array {
-  return sortDescending(values).order;
-}
-
 /** The argsort and the values in that order (decoded from the sorted keys, no gather). */
 export function sortDescending(values: Float64Array): { order: Int32Array; sorted: Float64Array } {
   const n = values.length;
