@@ -6,7 +6,8 @@ import { sturgesBins, shares, valueBins, type Binned } from './binning';
 import { chiSquare, zTest, type KeyCounts } from './categoricalTests';
 import { jensenShannon, psi, wassersteinNormed } from './distances';
 import { ks2samp } from './ks';
-import { distinctCount, sampleSize, unionDistinctCount, valueCounts, type CategoricalSample, type NumericSample, type Sample } from './sample';
+import { mergeStats, type MergeStats } from './merge';
+import { distinctCount, sampleSize, valueCounts, type CategoricalSample, type NumericSample, type Sample } from './sample';
 import { chooseTest, isDrift, MAX_VALUES_AS_CATEGORIES, ruleText, thresholdFor, type ColumnFacts } from './select';
 import { categoricalHistogram, categoricalSummary, missingDrift, numericHistogram, numericSummary } from './summary';
 import type { ColumnScore, DriftMethod, DriftTest, DriftTests, DriftThreshold, FeatureDrift } from './types';
@@ -32,14 +33,18 @@ export function keyCounts(ref: Sample, cur: Sample): KeyCounts {
   return { keys, reference: keys.map((k) => r.counts.get(k as string) ?? 0), current: keys.map((k) => c.counts.get(k as string) ?? 0) };
 }
 
-export function columnFacts(ref: Sample, cur: Sample, refUnique?: number): ColumnFacts & { referenceUnique: number; currentUnique: number } {
+type Facts = ColumnFacts & { referenceUnique: number; currentUnique: number; merge?: MergeStats };
+
+export function columnFacts(ref: Sample, cur: Sample): Facts {
   if (ref.kind === 'numeric' && cur.kind === 'numeric') {
+    const merge = mergeStats(ref.sorted, cur.sorted);
     return {
       kind: 'numeric',
       referenceSize: ref.sorted.length,
-      combinedUnique: unionDistinctCount(ref.sorted, cur.sorted),
-      referenceUnique: refUnique ?? distinctCount(ref.sorted),
-      currentUnique: distinctCount(cur.sorted),
+      combinedUnique: merge.distinctUnion,
+      referenceUnique: merge.distinctA,
+      currentUnique: merge.distinctB,
+      merge,
     };
   }
   const r = ref as CategoricalSample;
@@ -62,19 +67,19 @@ interface TestValue {
 }
 
 /** Runs one test; `cache` avoids recomputing bins and key counts across tests of one column. */
-function runTest(test: DriftTest, ref: Sample, cur: Sample, refUnique: number, tests: DriftTests, cache: { bins?: Binned; counts?: KeyCounts }): TestValue {
+function runTest(test: DriftTest, ref: Sample, cur: Sample, facts: Facts, tests: DriftTests, cache: { bins?: Binned; counts?: KeyCounts }): TestValue {
   const counts = () => (cache.counts ??= keyCounts(ref, cur));
-  const bins = () => (cache.bins ??= binned(ref, cur, refUnique, counts));
+  const bins = () => (cache.bins ??= binned(ref, cur, facts.referenceUnique, counts));
   const nRef = sampleSize(ref);
   const nCur = sampleSize(cur);
   switch (test) {
     case 'ks': {
-      const r = ks2samp((ref as NumericSample).sorted, (cur as NumericSample).sorted);
+      const r = ks2samp((ref as NumericSample).sorted, (cur as NumericSample).sorted, facts.merge?.ks);
       tests.ks = r;
       return { statistic: r.statistic, p_value: r.p_value, score: r.p_value };
     }
     case 'wasserstein': {
-      const r = wassersteinNormed((ref as NumericSample).sorted, (cur as NumericSample).sorted);
+      const r = wassersteinNormed((ref as NumericSample).sorted, (cur as NumericSample).sorted, facts.merge?.wasserstein);
       tests.wasserstein = r;
       return { statistic: r.distance, p_value: null, score: r.distance };
     }
@@ -118,8 +123,8 @@ export function featureDrift(name: string, ref: Sample, cur: Sample, opts: Colum
   const threshold = thresholdFor(choice.test, opts.threshold, choice.fallback);
   const tests: DriftTests = {};
   const cache: { bins?: Binned; counts?: KeyCounts } = {};
-  const decided = runTest(choice.test, ref, cur, facts.referenceUnique, tests, cache);
-  for (const t of applicableTests(facts)) if (t !== choice.test) runTest(t, ref, cur, facts.referenceUnique, tests, cache);
+  const decided = runTest(choice.test, ref, cur, facts, tests, cache);
+  for (const t of applicableTests(facts)) if (t !== choice.test) runTest(t, ref, cur, facts, tests, cache);
   const notes: string[] = [];
   if (tests.chisquare && tests.chisquare.statistic === null) {
     notes.push('Chi-square: values absent from the reference have an expected count of 0, so the statistic is infinite and p = 0 (as scipy and Evidently).');
@@ -152,12 +157,12 @@ export function featureDrift(name: string, ref: Sample, cur: Sample, opts: Colum
 }
 
 /** The deciding test only. */
-export function columnScore(ref: Sample, cur: Sample, opts: ColumnOptions, refUnique?: number): ColumnScore {
+export function columnScore(ref: Sample, cur: Sample, opts: ColumnOptions): ColumnScore {
   if (sampleSize(cur) === 0) return { method: 'none', score: null, drifted: true };
-  const facts = columnFacts(ref, cur, refUnique);
+  const facts = columnFacts(ref, cur);
   const choice = chooseTest(opts.method, facts);
   const threshold = thresholdFor(choice.test, opts.threshold, choice.fallback);
-  const r = runTest(choice.test, ref, cur, facts.referenceUnique, {}, {});
+  const r = runTest(choice.test, ref, cur, facts, {}, {});
   return { method: choice.test, score: r.score, drifted: isDrift(choice.test, r.score, threshold) };
 }
 

@@ -44,9 +44,9 @@ export function populationStd(x: Float64Array): number {
   return Math.sqrt(ss / n);
 }
 
-/** Evidently's normed Wasserstein: W1 / max(std(reference), 0.001). */
-export function wassersteinNormed(ref: Float64Array, cur: Float64Array): { distance: number; raw: number; reference_std: number } {
-  const raw = wasserstein(ref, cur);
+/** Evidently's normed Wasserstein: W1 / max(std(reference), 0.001); `raw` when the caller has W1 already. */
+export function wassersteinNormed(ref: Float64Array, cur: Float64Array, rawDistance?: number): { distance: number; raw: number; reference_std: number } {
+  const raw = rawDistance ?? wasserstein(ref, cur);
   const std = populationStd(ref);
   return { distance: raw / Math.max(std, 0.001), raw, reference_std: std };
 }

@@ -98,12 +98,15 @@ function outerProbInside(m0: number, n0: number, g: number, h: number): number {
   return A[maxj - minj - 1];
 }
 
-/** ks_2samp(a, b, method='auto') on samples already sorted ascending, without NaN. */
-export function ks2samp(a: Float64Array, b: Float64Array): KsResult {
+/**
+ * ks_2samp(a, b, method='auto') on samples already sorted ascending, without NaN; `statistic` when
+ * the caller has it already (from mergeStats).
+ */
+export function ks2samp(a: Float64Array, b: Float64Array, statistic?: number): KsResult {
   const n1 = a.length;
   const n2 = b.length;
   if (n1 === 0 || n2 === 0) throw new Error('ks2samp needs two non-empty samples');
-  let d = ksStatistic(a, b);
+  let d = statistic ?? ksStatistic(a, b);
   if (Math.max(n1, n2) <= MAX_AUTO_N) {
     const g = gcd(n1, n2);
     const lcm = (n1 / g) * n2;

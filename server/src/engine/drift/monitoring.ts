@@ -9,7 +9,7 @@ import type { Column } from '../data/table';
 import { columnScore } from './column';
 import { alignColumn, selectColumns } from './columns';
 import { checkShareThreshold } from './computeDrift';
-import { distinctCount, numericSample, sampleOf, sampleSize, type Sample } from './sample';
+import { numericSample, sampleOf, sampleSize, type Sample } from './sample';
 import { checkMethod, checkThreshold } from './select';
 import type { ColumnScore, MonitoringOptions, MonitoringResult, MonitoringWindow } from './types';
 import { buildWindows } from './windows';
@@ -20,7 +20,6 @@ interface PreparedColumn {
   name: string;
   current: Column;
   ref: Sample;
-  refUnique?: number;
 }
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(3).replace(/\.?0+$/, ''));
@@ -52,10 +51,9 @@ export function computeMonitoring(opts: MonitoringOptions): MonitoringResult {
       notes.push(`\`${name}\` has no values in the reference data, so it is not monitored.`);
       continue;
     }
-    prepared.push({ name, current: aligned.current, ref, refUnique: ref.kind === 'numeric' ? distinctCount(ref.sorted) : undefined });
+    prepared.push({ name, current: aligned.current, ref });
   }
   const refScores = opts.referenceScores && opts.currentScores ? numericSample(opts.referenceScores) : null;
-  const refScoresUnique = refScores ? distinctCount(refScores.sorted) : undefined;
   const colOpts = { method, threshold: opts.threshold };
   const passes = opts.passes ?? (() => true);
 
@@ -63,7 +61,7 @@ export function computeMonitoring(opts: MonitoringOptions): MonitoringResult {
   for (const [index, w] of windowing.windows.entries()) {
     throwIfCancelled(opts.signal);
     const features: Record<string, ColumnScore> = {};
-    for (const p of prepared) features[p.name] = columnScore(p.ref, sampleOf(p.current, w.rows), colOpts, p.refUnique);
+    for (const p of prepared) features[p.name] = columnScore(p.ref, sampleOf(p.current, w.rows), colOpts);
     const names = Object.keys(features);
     const drifted = names.filter((n) => features[n].drifted);
     const share = names.length ? drifted.length / names.length : null;
@@ -82,7 +80,7 @@ export function computeMonitoring(opts: MonitoringOptions): MonitoringResult {
     const gateValues: Record<string, number | null> = { drift_share: share, drifted_columns: drifted.length, dataset_drift: win.dataset_drift ? 1 : 0 };
     if (refScores && opts.currentScores) {
       const cur = numericSample(opts.currentScores, w.rows);
-      win.prediction_drift = sampleSize(cur) ? columnScore(refScores, cur, colOpts, refScoresUnique) : { method: 'none', score: null, drifted: true };
+      win.prediction_drift = sampleSize(cur) ? columnScore(refScores, cur, colOpts) : { method: 'none', score: null, drifted: true };
       gateValues.prediction_drift = win.prediction_drift.drifted ? 1 : 0;
     }
     if (opts.metricsForWindow) {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { wasserstein } from './distances';
 import { ks2samp, ksStatistic } from './ks';
+import { mergeStats } from './merge';
 import { sortValues } from './sample';
 
 const sample = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 40 });
@@ -55,6 +56,10 @@ test('KS statistic and Wasserstein distance equal their brute-force definitions'
       const bw = bruteWasserstein(a, b);
       assert.ok(Math.abs(w - bw) <= 1e-9 * Math.max(1, Math.abs(bw)), `${w} vs ${bw}`);
       assert.ok(Math.abs(w - wasserstein(sorted(b), sorted(a))) <= 1e-9 * Math.max(1, w));
+      const m = mergeStats(sorted(a), sorted(b));
+      assert.equal(m.ks, ksStatistic(sorted(a), sorted(b)));
+      assert.ok(Math.abs(m.wasserstein - w) <= 1e-12 * Math.max(1, w));
+      assert.deepEqual([m.distinctA, m.distinctB, m.distinctUnion], [new Set(a).size, new Set(b).size, new Set([...a, ...b]).size]);
     }),
   );
 });

@@ -145,20 +145,6 @@ export function distinctCount(sorted: Float64Array): number {
   return d;
 }
 
-/** Distinct values of two sorted arrays together. */
-export function unionDistinctCount(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let d = 0;
-  while (i < a.length || j < b.length) {
-    const v = i < a.length && (j >= b.length || a[i] <= b[j]) ? a[i] : b[j];
-    while (i < a.length && a[i] === v) i++;
-    while (j < b.length && b[j] === v) j++;
-    d++;
-  }
-  return d;
-}
-
 /** Distinct values of two sorted arrays with their counts on each side, ascending. */
 export function valueCounts(a: Float64Array, b: Float64Array): { values: number[]; ref: number[]; cur: number[] } {
   const values: number[] = [];
