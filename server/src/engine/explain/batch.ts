@@ -6,9 +6,9 @@ import { PlumbError, throwIfCancelled, type CancelSignal } from '../errors';
 import type { PredictFn } from './types';
 
 const DEFAULT_MAX_ROWS = 1_000_000;
-const DEFAULT_MAX_CELLS = 1 << 22;
+const DEFAULT_MAX_CELLS = 1 << 21;
 
-/** Rows per predict call: the caller's choice, else 1M rows and at most 2^22 cells (32 MB of doubles; larger buffers were slower). */
+/** Rows per predict call: the caller's choice, else 1M rows and at most 2^21 cells (16 MB of doubles): for a 20-feature Kernel SHAP of 8000 coalitions, 1M-row buffers took about twice the CPU time of 50k-100k-row ones. */
 export function rowsPerCall(k: number, requested?: number): number {
   if (requested !== undefined) {
     if (!Number.isFinite(requested) || requested < 1) {

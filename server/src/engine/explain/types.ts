@@ -30,7 +30,7 @@ export interface PermutationImportanceOptions<Y = unknown> {
   /** Shuffles per feature (default 5). */
   repeats?: number;
   seed?: number;
-  /** Most rows in one predict call (default: 1,000,000 and at most 2^22 cells). */
+  /** Most rows in one predict call (default: 1,000,000 and at most 2^21 cells). */
   maxRowsPerCall?: number;
   signal?: CancelSignal;
   /** Called after the baseline and after each feature: (features done, features in all). */
