@@ -17,6 +17,7 @@ import { codeLenses } from './lsp/codeLens';
 import { GateStore, jobsRunning, registerRunHandlers } from './lsp/runHandlers';
 import { ServerInfoRequest, SetTrustedNotification } from './protocol/requests';
 import { gateDiagnostics } from './lsp/gateDiagnostics';
+import { registerNewSpecHandlers } from './lsp/newSpec';
 import { registerScanHandlers } from './lsp/scanHandlers';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -131,6 +132,8 @@ registerRunHandlers(connection, documents, store, gates, {
     if (doc) void validate(doc);
   },
 });
+
+registerNewSpecHandlers(connection);
 
 process.on('uncaughtException', (e) => connection.console.error(`plumb: uncaught: ${e?.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`plumb: unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));

@@ -108,7 +108,7 @@ export function proposeSpec(model: ModelSummary, columns: ColumnSummary[], targe
   return { task, taskReason, features, featureReason, input, target: t ? t.name : null, ...(positiveLabel !== undefined ? { positiveLabel } : {}), warnings };
 }
 
-const PLAIN = /^[A-Za-z_][A-Za-z0-9_.\-/]*$/;
+const PLAIN = /^[A-Za-z_.][A-Za-z0-9_.\-/]*$/;
 const RESERVED = /^(true|false|yes|no|on|off|y|n|null|~)$/i;
 
 /** A YAML scalar: plain when safe, otherwise double-quoted (JSON strings are valid YAML). */
