@@ -162,6 +162,7 @@ function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
+/** Capitalises a plain word at the start of a sentence; identifiers such as `repay_status_1` stay as written. */
 function capitalize(s: string): string {
-  return s.length ? s[0].toUpperCase() + s.slice(1) : s;
+  return /^[a-z]+$|\s/.test(s) ? s[0].toUpperCase() + s.slice(1) : s;
 }

@@ -45,22 +45,12 @@ export function toRowMajor(table: Table, space: FeatureSpace, rows?: ArrayLike<n
   return X;
 }
 
+/** Row-major to the predictor's columns, in one pass over X (reading it in order keeps the cache warm). */
 function toMatrix(X: Float64Array, rows: number, space: FeatureSpace): FeatureMatrix {
   const k = space.names.length;
-  return {
-    rows,
-    columns: space.names.map((_, j) => {
-      const cats = space.categories[j];
-      if (cats) {
-        const codes = new Int32Array(rows);
-        for (let i = 0; i < rows; i++) codes[i] = X[i * k + j];
-        return { codes, categories: cats };
-      }
-      const v = new Float64Array(rows);
-      for (let i = 0; i < rows; i++) v[i] = X[i * k + j];
-      return v;
-    }),
-  };
+  const cols = space.names.map((_, j) => (space.categories[j] ? new Int32Array(rows) : new Float64Array(rows)));
+  for (let i = 0, at = 0; i < rows; i++) for (let j = 0; j < k; j++) cols[j][i] = X[at++];
+  return { rows, columns: cols.map((c, j) => (c instanceof Int32Array ? { codes: c, categories: space.categories[j]! } : c)) };
 }
 
 /** One number per row: P(positive) for binary, a class's probability for multiclass, the value for regression. */
