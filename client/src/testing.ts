@@ -17,9 +17,13 @@ const RUNNABLE: Section[] = ['evaluation', 'fairness', 'drift', 'monitoring'];
 
 export class GateTests implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('plumb', 'Plumb gates');
-  private readonly subs: vscode.Disposable[] = [this.controller];
   /** Specs the run profile is running now (their results are reported by the profile). */
   private readonly inProfile = new Set<string>();
+  private readonly reportedEmitter = new vscode.EventEmitter<{ id: string; state: 'passed' | 'failed' | 'errored' | 'skipped'; message?: string }>();
+  /** Every outcome the controller reports (for the in-editor tests, which cannot read the Test Explorer). */
+  readonly onDidReport = this.reportedEmitter.event;
+  readonly profile: vscode.TestRunProfile;
+  private readonly subs: vscode.Disposable[] = [this.controller, this.reportedEmitter];
 
   constructor(private readonly ctx: Ctx) {
     this.controller.resolveHandler = async (item) => {
@@ -27,7 +31,7 @@ export class GateTests implements vscode.Disposable {
       else if (item.uri) await this.refresh(item.uri);
     };
     this.controller.refreshHandler = () => this.discover();
-    this.controller.createRunProfile('Run gates', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
+    this.profile = this.controller.createRunProfile('Run gates', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
     const watcher = vscode.workspace.createFileSystemWatcher(SPEC_GLOB);
     this.subs.push(
       watcher,
@@ -83,12 +87,14 @@ export class GateTests implements vscode.Disposable {
       if (!item) continue;
       if (g.passed) {
         run.passed(item);
+        this.reportedEmitter.fire({ id: item.id, state: 'passed' });
         continue;
       }
       const actual = g.value === null ? 'undefined' : String(g.value);
       const message = vscode.TestMessage.diff(`${g.metric} = ${actual} does not meet the gate ${g.condition}${g.note ? ` (${g.note})` : ''}`, g.condition, actual);
       if (item.range) message.location = new vscode.Location(uri, item.range);
       run.failed(item, message);
+      this.reportedEmitter.fire({ id: item.id, state: 'failed', message: message.message.toString() });
     }
   }
 
@@ -128,17 +134,25 @@ export class GateTests implements vscode.Disposable {
         if (outcome.ok) {
           const ran = new Set(outcome.value.gates.map((g) => `${g.section}/${g.metric}`));
           this.report(run, spec.uri, outcome.value.gates.filter((g) => leaves.some((l) => l.id.endsWith(`#${g.section}/${g.metric}`))));
-          for (const l of leaves) if (!ran.has(l.id.split('#')[1])) run.errored(l, new vscode.TestMessage('This gate was not evaluated: its section did not run (check the spec for errors).'));
+          for (const l of leaves) if (!ran.has(l.id.split('#')[1])) this.errored(run, l, 'This gate was not evaluated: its section did not run (check the spec for errors).');
         } else if (outcome.reason === 'cancelled') {
-          leaves.forEach((l) => run.skipped(l));
+          leaves.forEach((l) => {
+            run.skipped(l);
+            this.reportedEmitter.fire({ id: l.id, state: 'skipped' });
+          });
         } else {
-          leaves.forEach((l) => run.errored(l, new vscode.TestMessage(outcome.message)));
+          leaves.forEach((l) => this.errored(run, l, outcome.message));
         }
       } finally {
         this.inProfile.delete(spec.uri.toString());
       }
     }
     run.end();
+  }
+
+  private errored(run: vscode.TestRun, item: vscode.TestItem, message: string): void {
+    run.errored(item, new vscode.TestMessage(message));
+    this.reportedEmitter.fire({ id: item.id, state: 'errored', message });
   }
 
   private *collect(items: vscode.TestItemCollection): Generator<vscode.TestItem> {

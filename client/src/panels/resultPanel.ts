@@ -48,6 +48,9 @@ export class ResultPanel implements vscode.Disposable {
   private ready = false;
   /** Answers (explained rows) sent before the webview listened; delivered after its state. */
   private queued: ToWebview[] = [];
+  private markReady!: () => void;
+  /** Resolves when the webview has loaded its script and said `ready` (the handshake). */
+  readonly whenReady = new Promise<void>((resolve) => (this.markReady = resolve));
   private readonly subs: vscode.Disposable[] = [];
 
   constructor(
@@ -100,6 +103,7 @@ export class ResultPanel implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
+        this.markReady();
         this.refresh();
         for (const q of this.queued.splice(0)) void this.post(q);
         break;
