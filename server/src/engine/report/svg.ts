@@ -47,7 +47,8 @@ function ticks([lo, hi]: [number, number], count = 5): number[] {
 export function lineChart(series: Series[], o: LineChartOptions): string {
   const W = o.width ?? 360;
   const H = o.height ?? 280;
-  const m = { l: 48, r: 12, t: 28, b: 40 };
+  const legend = series.filter((s) => !s.dashed);
+  const m = { l: 48, r: 12, t: legend.length > 1 ? 42 : 28, b: 40 };
   const xr = range(series.flatMap((s) => s.x), o.xRange);
   const yr = range(series.flatMap((s) => s.y), o.yRange);
   const X = (v: number) => r2(m.l + ((v - xr[0]) / (xr[1] - xr[0])) * (W - m.l - m.r));
@@ -63,9 +64,13 @@ export function lineChart(series: Series[], o: LineChartOptions): string {
     parts.push(`<polyline fill="none" stroke="${color}" stroke-width="${s.dashed ? 1 : 2}"${s.dashed ? ' stroke-dasharray="4 3"' : ''} points="${pts.join(' ')}"><title>${escapeHtml(s.name)}</title></polyline>`);
     if (pts.length === 1) parts.push(`<circle cx="${pts[0].split(',')[0]}" cy="${pts[0].split(',')[1]}" r="3" fill="${color}"/>`);
   });
-  const legend = series.filter((s) => !s.dashed);
   if (legend.length > 1) {
-    legend.forEach((s, i) => parts.push(`<text x="${m.l + 6}" y="${m.t + 14 + i * 13}" fill="${COLORS[series.indexOf(s) % COLORS.length]}">${escapeHtml(s.name)}</text>`));
+    let x = m.l;
+    for (const s of legend) {
+      const color = COLORS[series.indexOf(s) % COLORS.length];
+      parts.push(`<rect x="${x}" y="25" width="10" height="3" fill="${color}"/><text x="${x + 13}" y="30">${escapeHtml(s.name)}</text>`);
+      x += 22 + 6.2 * s.name.length;
+    }
   }
   parts.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle" class="axis">${escapeHtml(o.xLabel)}</text>`);
   parts.push(`<text transform="translate(12 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle" class="axis">${escapeHtml(o.yLabel)}</text>`);
@@ -114,7 +119,7 @@ export function barChart(bars: Bar[], o: BarChartOptions): string {
     const x1 = X(b.value);
     parts.push(`<rect x="${Math.min(x0, x1)}" y="${y + 3}" width="${Math.max(1, Math.abs(x1 - x0))}" height="${rowH - 6}" class="${b.flagged ? 'bar flagged' : 'bar'}"><title>${escapeHtml(`${b.label}: ${fmt(b.value)}`)}</title></rect>`);
     if (typeof b.low === 'number' && typeof b.high === 'number') parts.push(`<line x1="${X(b.low)}" x2="${X(b.high)}" y1="${y + rowH / 2}" y2="${y + rowH / 2}" class="whisker"/>`);
-    parts.push(`<text x="${Math.max(x0, x1) + 4}" y="${y + 14}">${fmt(b.value)}</text>`);
+    parts.push(`<text x="${Math.max(x0, x1, typeof b.high === 'number' ? X(b.high) : 0) + 4}" y="${y + 14}">${fmt(b.value)}</text>`);
   });
   if (o.reference) {
     const x = X(o.reference.value);
