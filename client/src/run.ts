@@ -92,7 +92,7 @@ export async function runChecks(ctx: Ctx, uri: vscode.Uri, sections: Section[] |
   const what = options.title.replace(/^Plumb: /, '');
   if (!vscode.workspace.isTrusted) {
     const outcome = { ok: false as const, reason: 'untrusted' as const, message: 'The workspace is not trusted.' };
-    if (options.notify !== false) await report(outcome, 'Running checks');
+    if (options.notify !== false) void report(outcome, 'Running checks');
     return outcome;
   }
   let cancelled = false;
@@ -110,7 +110,7 @@ export async function runChecks(ctx: Ctx, uri: vscode.Uri, sections: Section[] |
     const outcome = classify(e, cancelled);
     ctx.output.info(`${what}: ${outcome.reason}: ${outcome.message}`);
     ctx.panels.failed(uri, sections, outcome.reason === 'cancelled' ? undefined : outcome.message);
-    if (options.notify !== false) await report(outcome, what);
+    if (options.notify !== false) void report(outcome, what);
     return outcome;
   } finally {
     ctx.results.finished(uri);
@@ -122,7 +122,7 @@ export async function runChecks(ctx: Ctx, uri: vscode.Uri, sections: Section[] |
 export async function explainRow(ctx: Ctx, uri: vscode.Uri, row: number, options: RunOptions): Promise<Outcome<RowExplanationView>> {
   if (!vscode.workspace.isTrusted) {
     const outcome = { ok: false as const, reason: 'untrusted' as const, message: 'The workspace is not trusted.' };
-    if (options.notify !== false) await report(outcome, 'Explaining a row');
+    if (options.notify !== false) void report(outcome, 'Explaining a row');
     return outcome;
   }
   let cancelled = false;
@@ -134,7 +134,7 @@ export async function explainRow(ctx: Ctx, uri: vscode.Uri, row: number, options
     return { ok: true, value };
   } catch (e) {
     const outcome = classify(e, cancelled);
-    if (options.notify !== false) await report(outcome, options.title.replace(/^Plumb: /, ''));
+    if (options.notify !== false) void report(outcome, options.title.replace(/^Plumb: /, ''));
     return outcome;
   }
 }

@@ -33,8 +33,9 @@ export function runSections(sections: Section[] | undefined, action: string, ver
       if (kind && config.openPanel()) ctx.panels.show(kind, uri);
       else if (kind) {
         const failed = result.gates.filter((g) => !g.passed).length;
-        const choice = await notify.info(`${result.name}: ${failed ? `${failed} of ${result.gates.length} gates failed` : `${result.gates.length} gates passed`}.`, 'Show Results');
-        if (choice === 'Show Results') ctx.panels.show(kind, uri);
+        void notify.info(`${result.name}: ${failed ? `${failed} of ${result.gates.length} gates failed` : `${result.gates.length} gates passed`}.`, 'Show Results').then((choice) => {
+          if (choice === 'Show Results') ctx.panels.show(kind, uri);
+        });
       }
       return result;
     };
@@ -91,8 +92,7 @@ export function showResults(ctx: Ctx) {
     if (!uri) return undefined;
     const stored = ctx.results.run(uri);
     if (!stored) {
-      const choice = await notify.info(`No results for ${specName(uri)} yet.`, 'Run All Checks');
-      if (choice === 'Run All Checks') await vscode.commands.executeCommand('plumb.runAllChecks', uri);
+      void notify.info(`No results for ${specName(uri)} yet.`, 'Run All Checks').then((choice) => choice === 'Run All Checks' && vscode.commands.executeCommand('plumb.runAllChecks', uri));
       return undefined;
     }
     const kinds = panelsOf(stored.run);

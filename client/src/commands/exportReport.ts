@@ -32,8 +32,7 @@ export function exportReport(ctx: Ctx) {
     if (!uri) return undefined;
     const stored = ctx.results.run(uri);
     if (!stored) {
-      const choice = await notify.info('There is no result to export yet: run the checks first.', 'Run All Checks');
-      if (choice === 'Run All Checks') await vscode.commands.executeCommand('plumb.runAllChecks', uri);
+      void notify.info('There is no result to export yet: run the checks first.', 'Run All Checks').then((choice) => choice === 'Run All Checks' && vscode.commands.executeCommand('plumb.runAllChecks', uri));
       return undefined;
     }
     const folder = reportFolder(uri);

@@ -94,6 +94,25 @@ export function commandTests(): void {
       assert.ok(!outcomes.some((o) => o.id.includes('#fairness')), 'only the section asked for ran');
     });
 
+    test('cancelling a running check stops it in the server (\$/cancelRequest) and skips its gates', async () => {
+      const uri = workspaceUri(SPEC);
+      const { tests, client } = (await activatedExtension()).exports as CtxLike & { client: { sendRequest<R>(m: string): Promise<R> } };
+      const spec = await tests.refresh(uri);
+      const outcomes: { id: string; state: string }[] = [];
+      const sub = tests.onDidReport((o) => outcomes.push(o));
+      const cancel = new vscode.CancellationTokenSource();
+      const running = tests.profile.runHandler(new vscode.TestRunRequest([spec]), cancel.token);
+      try {
+        await until(async () => ((await client.sendRequest<{ runningJobs: number }>('plumb/serverInfo')).runningJobs > 0 ? true : undefined), 'the check to start');
+        cancel.cancel();
+        await running;
+      } finally {
+        sub.dispose();
+      }
+      assert.ok(outcomes.length > 0 && outcomes.every((o) => o.state === 'skipped'), JSON.stringify(outcomes));
+      await until(async () => ((await client.sendRequest<{ runningJobs: number }>('plumb/serverInfo')).runningJobs === 0 ? true : undefined), 'the server to stop the job');
+    });
+
     test('Run All Checks, then Export Report writes that result as JSON', async () => {
       const uri = workspaceUri(SPEC);
       const result = await vscode.commands.executeCommand<Run>('plumb.runAllChecks', uri);
@@ -131,6 +150,16 @@ export function commandTests(): void {
       assert.ok(evaluated && evaluated.evaluation && (evaluated.evaluation.metrics.roc_auc ?? 0) > 0.7, 'the drafted spec runs');
     });
   });
+}
+
+async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 function* collect(items: vscode.TestItemCollection): Generator<vscode.TestItem> {
