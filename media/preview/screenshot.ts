@@ -84,6 +84,11 @@ function stub(init: { state: unknown; row: unknown }): string {
 
 async function drive(kind: PanelKind, page: Page): Promise<string[]> {
   const checks: string[] = [];
+  // A message that does not match the protocol is dropped (and logged to the host), the panel stays.
+  await page.evaluate(() => window.dispatchEvent(new MessageEvent('message', { data: { type: 'state', state: { meta: 1 } } })));
+  await page.waitForFunction(() => (window as unknown as { __posted: { type: string; message?: string }[] }).__posted.some((m) => m.type === 'log' && m.message?.includes('dropped a message')));
+  if (!(await page.locator('main').count())) throw new Error('the panel lost its content after a bad message');
+  checks.push('bad message dropped and logged');
   if (kind === 'evaluation') {
     const before = await page.locator('.card[data-metric="precision"] .value').textContent();
     const slider = page.locator('#threshold');
@@ -135,7 +140,7 @@ async function main(): Promise<void> {
         const page = await browser.newPage({ viewport: { width: 1180, height: 900 }, deviceScaleFactor: 1 });
         const errors: string[] = [];
         page.on('console', (m) => {
-          if ((m.type() === 'error' || m.type() === 'warning') && !m.text().startsWith('Failed to load resource')) errors.push(`${m.type()}: ${m.text()}`);
+          if ((m.type() === 'error' || m.type() === 'warning') && !m.text().startsWith('Failed to load resource') && !m.text().includes('dropped a message that does not match')) errors.push(`${m.type()}: ${m.text()}`);
         });
         page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
         page.on('response', (r) => {
