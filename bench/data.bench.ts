@@ -9,48 +9,13 @@
  * the child times only the load itself, and the wall time of the whole child is reported as well.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTable } from '../server/src/engine/data';
-import { Random } from '../server/src/engine/util/random';
+import { bigCsv, DATA_DIR as DIR, NUMERIC } from './lib/bigCsv';
 
 const ROWS = 1_000_000;
-const NUMERIC = 20;
 const RUNS = 3;
-const DIR = join(__dirname, '.data');
-const FILE = join(DIR, `data-${ROWS}x${NUMERIC}.csv`);
-const GROUPS = ['north', 'south', 'east', 'west', 'centre', 'islands', 'overseas', 'unknown'];
-
-function generate(): void {
-  if (existsSync(FILE)) return;
-  mkdirSync(DIR, { recursive: true });
-  const rng = new Random(7);
-  const scales = Array.from({ length: NUMERIC }, (_, j) => [1, 10, 1000, 0.01, 250000][j % 5]);
-  const tmp = `${FILE}.tmp`;
-  const fd = openSync(tmp, 'w');
-  const header = [...Array.from({ length: NUMERIC }, (_, j) => `x${j}`), 'label', 'group'].join(',');
-  writeSync(fd, header + '\n');
-  let lines: string[] = [];
-  for (let i = 0; i < ROWS; i++) {
-    const row: string[] = [];
-    let z = 0;
-    for (let j = 0; j < NUMERIC; j++) {
-      const v = rng.normal();
-      z += j < 5 ? v : 0;
-      row.push(String(v * scales[j]));
-    }
-    row.push(rng.next() < 1 / (1 + Math.exp(-z)) ? '1' : '0');
-    row.push(GROUPS[Math.min(GROUPS.length - 1, Math.floor(-Math.log(1 - rng.next()) * 2))]);
-    lines.push(row.join(','));
-    if (lines.length === 10000) {
-      writeSync(fd, lines.join('\n') + '\n');
-      lines = [];
-    }
-  }
-  if (lines.length) writeSync(fd, lines.join('\n') + '\n');
-  closeSync(fd);
-  renameSync(tmp, FILE);
-}
 
 /** Child mode: load once, print the load time as JSON. */
 async function child(file: string, threads: 1 | 2): Promise<void> {
@@ -103,7 +68,7 @@ function median(runs: Run[], key: 'ms' | 'wallMs' | 'rssMb'): number {
 }
 
 async function main(): Promise<void> {
-  generate();
+  const FILE = bigCsv(ROWS);
   const mb = statSync(FILE).size / 1048576;
   const script = await bundleChild();
   const ours = (threads: 1 | 2) => timed(process.execPath, [script, '--child', FILE, String(threads)]);
