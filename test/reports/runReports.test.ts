@@ -73,15 +73,18 @@ test('HTML in headless Chromium: no network, charts drawn, numbers equal to the 
     assert.deepEqual(requests, [`file://${files.html}`]);
     assert.deepEqual(problems, []);
     const text = (sel: string) => page.locator(sel).first().innerText();
+    // Shown rounded to 4 decimals (or 3 significant digits in exponent form): equal within that rounding.
+    const same = (shown: string, value: number, what: string) => assert.ok(Math.abs(Number(shown) - value) <= 5e-5 * Math.max(1, Math.abs(value)) || Math.abs(Number(shown) - value) <= 5e-3 * Math.abs(value), `${what}: shown ${shown}, JSON ${value}`);
+    same(await text('[data-metric="roc_auc"]'), json.evaluation.metrics.roc_auc!, 'roc_auc');
     assert.equal(await text('[data-metric="roc_auc"]'), fmt4(json.evaluation.metrics.roc_auc!));
     const ci = json.evaluation.intervals.roc_auc!;
     assert.equal(await page.locator('[data-metric-row="roc_auc"] td').nth(2).innerText(), `[${fmt4(ci.low)}, ${fmt4(ci.high)}]`);
     assert.equal(await page.locator('#verdict').getAttribute('data-passed'), 'true');
     assert.equal(await page.locator('tr[data-gate]').count(), json.gates.length);
-    for (const g of json.gates) assert.equal(await page.locator(`tr[data-gate="${g.section}.${g.metric}"] td[data-value]`).innerText(), fmt4(g.value!));
+    for (const g of json.gates) same(await page.locator(`tr[data-gate="${g.section}.${g.metric}"] td[data-value]`).innerText(), g.value!, `gate ${g.metric}`);
     assert.equal(await page.locator('tr[data-group]').count(), json.fairness.groups.length);
-    for (const g of json.fairness.groups) assert.equal(await page.locator(`tr[data-group="${g.label}"] td`).nth(3).innerText(), fmt4(g.selection_rate));
-    assert.equal(await text('[data-fairness="demographic_parity_ratio"]'), fmt4(json.fairness.metrics.demographic_parity_ratio));
+    for (const g of json.fairness.groups) same(await page.locator(`tr[data-group="${g.label}"] td`).nth(3).innerText(), g.selection_rate, `selection rate of ${g.label}`);
+    same(await text('[data-fairness="demographic_parity_ratio"]'), json.fairness.metrics.demographic_parity_ratio, 'demographic_parity_ratio');
     assert.equal(await page.locator('#drift tr[data-column]').count(), Object.keys(json.drift.features).length + 1);
     assert.equal(await page.locator('#drift tr[data-column].fail').count(), Object.values(json.drift.features).filter((f) => f.drifted).length);
     assert.equal(await page.locator('#monitoring table.windows tbody tr').count(), json.monitoring.windows.length);
