@@ -3,7 +3,7 @@
  * Parsing never throws: YAML errors become diagnostics, and anchors/aliases are capped so a
  * "billion laughs" document cannot blow up memory.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { diag, type SpecDiagnostic } from './diagnostics';
 
 export type PathSegment = string | number;
@@ -17,14 +17,12 @@ export interface ParsedSpec {
   /** Best-effort value even when the document has errors (for completion while typing); null if none. */
   looseValue: unknown;
   diagnostics: SpecDiagnostic[];
-  lineCounter: LineCounter;
 }
 
 const MAX_ALIAS_COUNT = 100;
 
 export function parseSpecText(text: string): ParsedSpec {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   const diagnostics: SpecDiagnostic[] = [];
   for (const e of doc.errors) {
     const [start, end] = e.pos;
@@ -55,7 +53,7 @@ export function parseSpecText(text: string): ParsedSpec {
       looseValue = null;
     }
   }
-  return { text, doc, value, looseValue, diagnostics, lineCounter };
+  return { text, doc, value, looseValue, diagnostics };
 }
 
 function firstLine(s: string): string {
