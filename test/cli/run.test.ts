@@ -113,3 +113,9 @@ test('predictions from a column (data.prediction) instead of a model', () => {
   const acc = rows.filter((c) => (Number(c[c.length - 1]) >= 0.5 ? '1' : '0') === c[target]).length / rows.length;
   assert.ok(Math.abs(out.evaluation.metrics.accuracy - acc) < 1e-12);
 });
+
+test('plumb run on a pipeline points to plumb plan', () => {
+  const r = plumb(['run', join(EXAMPLE, 'pipeline.plumb.yaml')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /is a pipeline: `plumb plan/);
+});

@@ -24,6 +24,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
 
   const loaded = await loadValidSpec(file, io);
   if (!loaded) return 2;
+  if (loaded.spec.kind === 'pipeline') return usageError(io, `${file} is a pipeline: \`plumb plan ${file}\` shows its stages, and \`plumb run\` runs the model specs its stages name.`);
   const signal = { cancelled: false };
   const onSigint = () => {
     if (signal.cancelled) process.exit(130);
