@@ -22,14 +22,15 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-test('a full run with --out leaves every data and model file as it was', () => {
+test('a full run with every report leaves every data and model file as it was', () => {
   const dir = exampleCopy();
   const before = snapshot(dir);
-  const r = plumb(['run', join(dir, 'credit-risk.plumb.yaml'), '--format', 'json', '--out', join(dir, 'result.json')], dir);
+  const reports = ['--html', 'out/report.html', '--junit', 'out/junit.xml', '--sarif', 'out/plumb.sarif', '--markdown', 'out/comment.md'];
+  const r = plumb(['run', join(dir, 'credit-risk.plumb.yaml'), '--format', 'json', '--out', join(dir, 'result.json'), ...reports], dir);
   assert.equal(r.code, 0, r.stderr);
   const after = snapshot(dir);
-  const added = Object.keys(after).filter((f) => !(f in before));
-  assert.deepEqual(added, ['result.json']);
+  const added = Object.keys(after).filter((f) => !(f in before)).sort();
+  assert.deepEqual(added, ['out/comment.md', 'out/junit.xml', 'out/plumb.sarif', 'out/report.html', 'result.json']);
   for (const [f, sum] of Object.entries(before)) assert.equal(after[f], sum, `${f} changed`);
   assert.ok(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')).gates.length > 0);
 });
