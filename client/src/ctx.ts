@@ -10,6 +10,7 @@ import { registerCommands } from './commands';
 import * as notify from './notify';
 import { PanelManager } from './panels/panelManager';
 import { ResultStore } from './results';
+import { trackActiveSpec } from './specs';
 import { StatusBar } from './statusBar';
 import { GateTests } from './testing';
 
@@ -65,6 +66,7 @@ export async function createContext(extension: vscode.ExtensionContext): Promise
     results,
     statusBar,
     ctx.tests,
+    trackActiveSpec(),
     ...registerCommands(ctx),
     client.onNotification(GatesChangedNotification.type, (p) => {
       const uri = vscode.Uri.parse(p.uri);

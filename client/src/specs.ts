@@ -26,11 +26,21 @@ export function activeSpec(): vscode.Uri | undefined {
   return uri && isSpec(uri) ? uri : undefined;
 }
 
+let lastSpec: vscode.Uri | undefined;
+
+/** Remembers the last spec editor, so commands run from a Plumb panel (no text editor active) act on it. */
+export function trackActiveSpec(): vscode.Disposable {
+  lastSpec = activeSpec();
+  return vscode.window.onDidChangeActiveTextEditor((e) => {
+    if (e) lastSpec = isSpec(e.document.uri) ? e.document.uri : undefined;
+  });
+}
+
 /** The spec to act on, or undefined when the user dismissed the pick (or there is none). */
 export async function resolveSpec(arg: unknown, action: string): Promise<vscode.Uri | undefined> {
   const given = uriArg(arg);
   if (given) return isSpec(given) ? given : undefined;
-  const active = activeSpec();
+  const active = activeSpec() ?? (vscode.window.activeTextEditor ? undefined : lastSpec);
   if (active) return active;
   const found = await vscode.workspace.findFiles(SPEC_GLOB, '**/node_modules/**', 200);
   if (found.length === 1) return found[0];

@@ -7,6 +7,8 @@ import { activeSpec } from './specs';
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('plumb.status', vscode.StatusBarAlignment.Left, 10);
   private readonly subs: vscode.Disposable[];
+  /** The spec shown: the active editor's, kept while a non-text editor (e.g. a Plumb panel) is active. */
+  private spec: vscode.Uri | undefined;
 
   constructor(private readonly results: ResultStore) {
     this.item.name = 'Plumb';
@@ -20,7 +22,8 @@ export class StatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    const uri = activeSpec();
+    if (vscode.window.activeTextEditor) this.spec = activeSpec();
+    const uri = this.spec;
     if (!uri || !config.statusBar()) {
       this.item.hide();
       return;

@@ -53,7 +53,9 @@ export class PanelManager implements PanelHost, vscode.Disposable {
   show(kind: PanelKind, uri: vscode.Uri, preserveFocus = false): ResultPanel {
     let p = this.panels.get(kind);
     if (!p) {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], this.title(kind, uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, {});
+      // Beside the spec, in the same group as the other Plumb panels when there are some.
+      const column = [...this.panels.values()].find((o) => o.panel.viewColumn !== undefined)?.panel.viewColumn ?? vscode.ViewColumn.Beside;
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], this.title(kind, uri), { viewColumn: column, preserveFocus }, {});
       p = this.adopt(kind, panel, uri);
     } else {
       p.panel.reveal(undefined, preserveFocus);
