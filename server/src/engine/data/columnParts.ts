@@ -12,7 +12,8 @@ export type PartColumn =
   | { kind: 'skip' }
   /** Type never decided: every value missing. */
   | { kind: 'empty' }
-  | { kind: 'numeric'; values: Float64Array }
+  /** `missing`: the NaN values among the first `rows` of `values`. */
+  | { kind: 'numeric'; values: Float64Array; missing: number }
   | { kind: 'text'; codes: Int32Array; categories: string[]; firstLines: number[] }
   /** Started numeric, then met a text value: needs a second pass as text. */
   | { kind: 'demoted' };
@@ -22,13 +23,23 @@ export interface Part {
   columns: PartColumn[];
 }
 
+/**
+ * Columns that the two threads wrote into one SharedArrayBuffer each (csvRanges.ts): per field the
+ * whole buffer's view, the first part's rows from 0 and the second part's from `base`.
+ */
+export interface SharedColumns {
+  base: number;
+  num: Array<Float64Array | null>;
+  codes: Array<Int32Array | null>;
+}
+
 export function partFromKernel(result: KernelResult): Part {
   const columns = result.cols.map((c): PartColumn => {
     switch (c.mode) {
       case 1:
         return { kind: 'empty' };
       case 2:
-        return { kind: 'numeric', values: c.num as Float64Array };
+        return { kind: 'numeric', values: c.num as Float64Array, missing: c.missing };
       case 3: {
         const pool = c.pool as Uint8Array;
         const bytes = Buffer.from(pool.buffer, pool.byteOffset, pool.length);
@@ -50,12 +61,14 @@ export function partFromKernel(result: KernelResult): Part {
 /**
  * Join part a (first rows) and part b; b's line numbers are shifted by `lineOffset`. Consumes both:
  * a's arrays are reused when they have room, and each column of the inputs is dropped once joined
- * so that memory is given back column by column.
+ * so that memory is given back column by column. With `shared`, a column whose halves are both in
+ * its shared buffer is joined in place, by moving b's rows down to follow a's.
  */
-export function joinParts(a: Part, b: Part, lineOffset: number): Part {
+export function joinParts(a: Part, b: Part, lineOffset: number, shared?: SharedColumns): Part {
   const rows = a.rows + b.rows;
   const columns = a.columns.map((ca, f) => {
-    const joined = joinColumn(ca, a.rows, b.columns[f], b.rows, lineOffset);
+    const here = shared && { base: shared.base, num: shared.num[f], codes: shared.codes[f] };
+    const joined = joinColumn(ca, a.rows, b.columns[f], b.rows, lineOffset, here);
     a.columns[f] = { kind: 'skip' };
     b.columns[f] = { kind: 'skip' };
     return joined;
@@ -63,30 +76,48 @@ export function joinParts(a: Part, b: Part, lineOffset: number): Part {
   return { rows, columns };
 }
 
-function joinColumn(a: PartColumn, aRows: number, b: PartColumn, bRows: number, lineOffset: number): PartColumn {
+type Shared = { base: number; num: Float64Array | null; codes: Int32Array | null } | undefined;
+
+/** Whether `part` (b's array) is the second half of `all`, the shared buffer's whole view. */
+const inShared = (part: Float64Array | Int32Array, all: Float64Array | Int32Array | null, base: number) =>
+  all !== null && part.buffer instanceof SharedArrayBuffer && part.buffer.byteLength === all.buffer.byteLength && part.byteOffset === base * all.BYTES_PER_ELEMENT;
+
+/**
+ * Where a column of `rows` rows goes: a's own array when it has room (a lone thread's, grown), else
+ * the shared buffer holding a's rows when that has room, else a new array with a's rows copied in.
+ */
+function destination<T extends Float64Array | Int32Array>(own: T | null, aRows: number, rows: number, all: T | null, make: (n: number) => T, none: number): T {
+  if (own !== null && own.length >= rows) return own;
+  if (own !== null && all !== null && own.buffer === all.buffer && all.length >= rows) return all;
+  const out = make(rows);
+  if (own !== null) out.set(own.subarray(0, aRows));
+  else out.fill(none, 0, aRows);
+  return out;
+}
+
+function joinColumn(a: PartColumn, aRows: number, b: PartColumn, bRows: number, lineOffset: number, sh: Shared): PartColumn {
   if (a.kind === 'skip') return a;
   if (a.kind === 'demoted' || b.kind === 'demoted') return { kind: 'demoted' };
   if (a.kind === 'empty' && b.kind === 'empty') return a;
   const kinds = new Set([a.kind, b.kind]);
   if (kinds.has('numeric') && kinds.has('text')) return { kind: 'demoted' };
-  if (kinds.has('numeric')) {
-    const rows = aRows + bRows;
-    let values: Float64Array;
-    if (a.kind === 'numeric' && a.values.length >= rows) values = a.values;
-    else {
-      values = new Float64Array(rows).fill(NaN, 0, aRows);
-      if (a.kind === 'numeric') values.set(a.values.subarray(0, aRows));
-    }
-    if (b.kind === 'numeric') values.set(b.values.subarray(0, bRows), aRows);
-    else values.fill(NaN, aRows, rows);
-    return { kind: 'numeric', values };
-  }
   const rows = aRows + bRows;
-  const codes = a.kind === 'text' && a.codes.length >= rows ? a.codes : new Int32Array(rows).fill(-1, 0, aRows);
+  if (kinds.has('numeric')) {
+    const all = sh?.num ?? null;
+    const values = destination(a.kind === 'numeric' ? a.values : null, aRows, rows, all, (n) => new Float64Array(n), NaN);
+    if (b.kind === 'numeric') {
+      // a move within the shared buffer (copyWithin is safe when the ranges overlap), else a copy
+      if (values === all && inShared(b.values, all, sh!.base)) values.copyWithin(aRows, sh!.base, sh!.base + bRows);
+      else values.set(b.values.subarray(0, bRows), aRows);
+    } else values.fill(NaN, aRows, rows);
+    const missing = (a.kind === 'numeric' ? a.missing : aRows) + (b.kind === 'numeric' ? b.missing : bRows);
+    return { kind: 'numeric', values, missing };
+  }
+  const all = sh?.codes ?? null;
+  const codes = destination(a.kind === 'text' ? a.codes : null, aRows, rows, all, (n) => new Int32Array(n), -1);
   const categories: string[] = [];
   const firstLines: number[] = [];
   if (a.kind === 'text') {
-    if (codes !== a.codes) codes.set(a.codes.subarray(0, aRows));
     categories.push(...a.categories);
     firstLines.push(...a.firstLines);
   }
@@ -102,8 +133,10 @@ function joinColumn(a: PartColumn, aRows: number, b: PartColumn, bRows: number, 
       }
       remap[k] = i;
     });
+    // in place too: row r is read at base + r before anything at or past it is written
+    const from = codes === all && inShared(b.codes, all, sh!.base) ? codes.subarray(sh!.base) : b.codes;
     for (let r = 0; r < bRows; r++) {
-      const c = b.codes[r];
+      const c = from[r];
       codes[aRows + r] = c < 0 ? -1 : remap[c];
     }
   } else codes.fill(-1, aRows, rows);
@@ -173,8 +206,7 @@ export function finishColumns(part: Part, names: readonly string[], types: Recor
         return;
       }
       case 'numeric': {
-        const values = exact(c.values, part.rows);
-        out.push({ name, type: 'numeric', values, missing: countNaN(values) });
+        out.push({ name, type: 'numeric', values: exact(c.values, part.rows), missing: c.missing });
         return;
       }
       case 'text':

@@ -5,7 +5,7 @@
 import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { throwIfCancelled, type CancelSignal } from '../errors';
-import { kernelFail, parseChunk, reserveRows, type KernelState } from './csvKernel';
+import { canEstimate, kernelFail, parseChunk, planRoom, type KernelState } from './csvKernel';
 
 export interface RangeOptions {
   chunkBytes: number;
@@ -13,8 +13,11 @@ export interface RangeOptions {
   signal?: CancelSignal;
   /** Bytes of the range parsed so far. */
   onBytes?: (bytes: number) => void;
-  /** Size the columns for this many bytes of rows rather than for the range (room for a second half). */
-  sizeForBytes?: number;
+  /**
+   * Called once, instead of the usual sizing, when the range's rows can first be estimated (the
+   * two-thread split plans its shared columns here); it must size the columns and set `st.sized`.
+   */
+  onEstimate?: (rowsDone: number, bytesDone: number, bytesLeft: number, chunkRows: number) => void;
 }
 
 export interface RangeEnd {
@@ -32,8 +35,8 @@ export async function parseRange(fh: FileHandle, st: KernelState, start: number,
   let buf = Buffer.allocUnsafe(Math.max(16, o.chunkBytes) + 1);
   let have = 0;
   let filePos = start;
-  let estimated = false;
   let chunks = 0;
+  let chunkRows = 0;
   const rows0 = st.rows;
   for (;;) {
     throwIfCancelled(o.signal);
@@ -45,18 +48,16 @@ export async function parseRange(fh: FileHandle, st: KernelState, start: number,
     filePos += n;
     const total = have + n;
     const atEnd = filePos >= end || n === 0;
+    const rowsBefore = st.rows;
     const used = parseChunk(st, buf, 0, total, atEnd && !soft);
     const rest = total - used;
     const doneBytes = filePos - start - rest;
-    if (!estimated && st.rows - rows0 > 16 && doneBytes > 0) {
-      // size the columns once for the whole range, from the bytes per row seen so far
-      estimated = true;
-      const perRow = doneBytes / (st.rows - rows0);
-      const bytesLeft = (o.sizeForBytes ?? end - start) - doneBytes;
-      reserveRows(st, Math.min(st.maxRows, st.rows + Math.ceil((bytesLeft / perRow) * 1.03) + 64));
-    }
-    o.onBytes?.(filePos - start - rest);
+    o.onBytes?.(doneBytes);
     if (st.done || atEnd) return { complete: rest === 0 || st.done, pos: filePos - rest };
+    chunkRows = Math.max(chunkRows, st.rows - rowsBefore);
+    const rowsDone = st.rows - rows0;
+    if (!st.sized && o.onEstimate && canEstimate(rowsDone, doneBytes)) o.onEstimate(rowsDone, doneBytes, end - start - doneBytes, chunkRows);
+    else planRoom(st, rowsDone, doneBytes, end - start - doneBytes, chunkRows);
     if (rest > o.maxRowBytes) kernelFail('csv.row-too-long', st.line, -1, o.maxRowBytes);
     if (used === 0 && rest === buf.length - 1) {
       const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, o.maxRowBytes + 3));

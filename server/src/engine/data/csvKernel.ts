@@ -44,25 +44,33 @@ export function createKernelState(cfg: KernelConfig): KernelState {
     na: cfg.naValues.map((s) => Buffer.from(s, 'utf8')),
     noNum: new Float64Array(0),
     noCodes: new Int32Array(0),
+    sized: cfg.sized === true,
   };
   for (let f = 0; f < cfg.modes.length; f++) {
-    const col: KernelColumn = { mode: 0, forced: cfg.forced[f] === true, num: st.noNum, codes: st.noCodes, dict: null };
+    const col: KernelColumn = { mode: 0, forced: cfg.forced[f] === true, num: st.noNum, codes: st.noCodes, dict: null, missing: 0, missingRow: -1, preset: cfg.preset?.[f] ?? null };
     st.cols.push(col);
     setMode(st, col, cfg.modes[f], 0);
   }
   return st;
 }
 
-/** Switch a column to a mode, allocating its storage with rows [0, filled) missing. */
+/**
+ * Switch a column to a mode, with rows [0, filled) missing. Its storage is the field's preset array
+ * when it has one of the right kind and the current capacity, else a new one.
+ */
 export function setMode(st: KernelState, col: KernelColumn, mode: number, filled: number): void {
   col.mode = mode;
   col.num = st.noNum;
   col.codes = st.noCodes;
+  col.missing = 0;
+  col.missingRow = -1;
+  const p = col.preset;
   if (mode === 2) {
-    col.num = new Float64Array(st.cap);
+    col.num = p && p.num && p.num.length === st.cap ? p.num : new Float64Array(st.cap);
     col.num.fill(NaN, 0, filled);
+    col.missing = filled;
   } else if (mode === 3) {
-    col.codes = new Int32Array(st.cap);
+    col.codes = p && p.codes && p.codes.length === st.cap ? p.codes : new Int32Array(st.cap);
     col.codes.fill(-1, 0, filled);
     if (col.dict === null) col.dict = dictCreate(st);
   }
@@ -82,6 +90,39 @@ export function reserveRows(st: KernelState, rows: number): void {
       a.set(col.codes.subarray(0, st.rows));
       col.codes = a;
     }
+  }
+}
+
+/** Enough rows seen (in so many bytes) to estimate how many rows a range holds. */
+export function canEstimate(rowsDone: number, bytesDone: number): boolean {
+  return rowsDone > 16 || (rowsDone > 0 && bytesDone >= 8388608);
+}
+
+/**
+ * The capacity to plan: `rowsNow` rows, plus the rows that `bytesLeft` should hold at the bytes per
+ * row seen so far (`rowsDone` in `bytesDone`; 3% over, and room for two more chunks of
+ * `chunkRows`), at least `atLeast`, and never more than `bytesLeft` could hold (a row takes at
+ * least one byte per delimiter) or maxRows.
+ */
+export function roomFor(st: KernelState, rowsNow: number, rowsDone: number, bytesDone: number, bytesLeft: number, chunkRows: number, atLeast: number): number {
+  const most = rowsNow + Math.floor(bytesLeft / Math.max(1, st.nFields - 1)) + 1;
+  const want = rowsNow + Math.ceil(((bytesLeft * rowsDone) / bytesDone) * 1.03) + 2 * chunkRows + 64;
+  return Math.min(st.maxRows, most, Math.max(want, atLeast));
+}
+
+/**
+ * Called by the read loops between chunks (not at the end of the range): size the columns once for
+ * the whole range as soon as the rows can be estimated, then grow them only when they are about to
+ * fill up, to the new estimate (at least 1/8 more), so columns are copied rarely and not doubled
+ * past what the file holds. `chunkRows` is the most rows one chunk has held so far.
+ */
+export function planRoom(st: KernelState, rowsDone: number, bytesDone: number, bytesLeft: number, chunkRows: number): void {
+  if (!st.sized) {
+    if (!canEstimate(rowsDone, bytesDone)) return;
+    st.sized = true;
+    reserveRows(st, roomFor(st, st.rows, rowsDone, bytesDone, bytesLeft, chunkRows, 0));
+  } else if (st.cap - st.rows < 2 * chunkRows + 64 && rowsDone > 0) {
+    reserveRows(st, roomFor(st, st.rows, rowsDone, bytesDone, bytesLeft, chunkRows, Math.ceil(st.cap * 1.125)));
   }
 }
 
@@ -239,7 +280,14 @@ export function handleField(st: KernelState, f: number, src: Buffer, s: number, 
   if (mode === 2) {
     const r = parseNumberSlow(st, src, s, e);
     if (r === 1) col.num[row] = st.num;
-    else if (r === 0) col.num[row] = NaN;
+    else if (r === 0) {
+      col.num[row] = NaN;
+      // a row cut by the end of a chunk is parsed again from its start: count it once
+      if (col.missingRow !== row) {
+        col.missing++;
+        col.missingRow = row;
+      }
+    }
     else if (col.forced) kernelFail('csv.not-a-number', line, f, src.toString('utf8', s, Math.min(e, s + 200)));
     else setMode(st, col, 4, 0);
   } else if (mode === 3) {
@@ -600,8 +648,11 @@ export function dictRehash(d: KernelDict): void {
 
 export function kernelResult(st: KernelState): KernelResult {
   const cols: KernelColumnResult[] = st.cols.map((col) => {
-    const r: KernelColumnResult = { mode: col.mode, num: null, codes: null, pool: null, off: null, len: null, firstLine: null };
-    if (col.mode === 2) r.num = col.num;
+    const r: KernelColumnResult = { mode: col.mode, num: null, missing: 0, codes: null, pool: null, off: null, len: null, firstLine: null };
+    if (col.mode === 2) {
+      r.num = col.num;
+      r.missing = col.missing;
+    }
     if (col.mode === 3 && col.dict !== null) {
       const d = col.dict;
       r.codes = col.codes;
@@ -643,23 +694,21 @@ export function parseRangeSync(
     let buf = Buffer.allocUnsafe(chunkBytes + 1);
     let have = 0;
     let filePos = start;
-    let estimated = false;
+    let chunkRows = 0;
     for (;;) {
       const want = Math.min(buf.length - 1 - have, end - filePos);
       const n = want > 0 ? fs.readSync(fd, buf, have, want, filePos) : 0;
       filePos += n;
       const total = have + n;
       const eof = filePos >= end || n === 0;
+      const rowsBefore = st.rows;
       const used = parseChunk(st, buf, 0, total, eof);
       const rest = total - used;
       const doneBytes = filePos - start - rest;
-      if (!estimated && st.rows > 16 && doneBytes > 0) {
-        // size the columns once for the whole range, from the bytes per row seen so far
-        estimated = true;
-        reserveRows(st, Math.min(st.maxRows, st.rows + Math.ceil(((end - start - doneBytes) / (doneBytes / st.rows)) * 1.03) + 64));
-      }
       progress(doneBytes);
       if (st.done || eof) return;
+      chunkRows = Math.max(chunkRows, st.rows - rowsBefore);
+      planRoom(st, st.rows, doneBytes, end - start - doneBytes, chunkRows);
       if (rest > maxRowBytes) kernelFail('csv.row-too-long', st.line, -1, maxRowBytes);
       if (used === 0 && rest === buf.length - 1) {
         const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxRowBytes + 3));
@@ -690,7 +739,8 @@ export function kernelWorkerMain(fs: typeof import('node:fs'), wt: typeof import
     const result = kernelResult(st);
     const transfer: ArrayBuffer[] = [];
     for (const c of result.cols) {
-      for (const a of [c.num, c.codes, c.pool, c.off, c.len, c.firstLine]) if (a !== null) transfer.push(a.buffer as ArrayBuffer);
+      // arrays in the main thread's SharedArrayBuffers are shared already (and cannot be transferred)
+      for (const a of [c.num, c.codes, c.pool, c.off, c.len, c.firstLine]) if (a !== null && a.buffer instanceof ArrayBuffer) transfer.push(a.buffer);
     }
     port.postMessage({ kind: 'result', result }, transfer);
   } catch (e) {
@@ -704,6 +754,9 @@ export const KERNEL_FUNCTIONS: ReadonlyArray<(...args: never[]) => unknown> = [
   createKernelState,
   setMode,
   reserveRows,
+  canEstimate,
+  roomFor,
+  planRoom,
   kernelFail,
   parseChunk,
   parseQuoted,

@@ -18,6 +18,18 @@ export interface KernelConfig {
   capacity: number;
   /** Physical 1-based line number of the first byte this state parses. */
   firstLine: number;
+  /**
+   * Per field, storage to use (instead of allocating) when the column becomes numeric or text:
+   * views of `capacity` rows into another thread's SharedArrayBuffers (the two-thread split).
+   */
+  preset?: Array<KernelPreset | null>;
+  /** True when `capacity` was planned for the whole range: the drivers' first size estimate is skipped. */
+  sized?: boolean;
+}
+
+export interface KernelPreset {
+  num: Float64Array | null;
+  codes: Int32Array | null;
 }
 
 export interface KernelDict {
@@ -42,6 +54,12 @@ export interface KernelColumn {
   num: Float64Array;
   codes: Int32Array;
   dict: KernelDict | null;
+  /** NaN values stored in `num` (mode 2), kept as they are written so no pass is needed to count them. */
+  missing: number;
+  /** The row whose NaN was counted last. */
+  missingRow: number;
+  /** Storage to take when the column becomes numeric or text (KernelConfig.preset). */
+  preset: KernelPreset | null;
 }
 
 export interface KernelState {
@@ -67,12 +85,16 @@ export interface KernelState {
   /** Shared zero-length arrays for columns that store nothing (wide files have many). */
   noNum: Float64Array;
   noCodes: Int32Array;
+  /** The capacity has been planned for the range (see planRoom). */
+  sized: boolean;
 }
 
 /** What a parse produced, as plain data with transferable buffers. */
 export interface KernelColumnResult {
   mode: number;
   num: Float64Array | null;
+  /** NaN values in `num`. */
+  missing: number;
   codes: Int32Array | null;
   /** Category bytes, and per category (in code order) its offset, length and first line. */
   pool: Uint8Array | null;

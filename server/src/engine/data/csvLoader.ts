@@ -1,17 +1,15 @@
 /**
  * Load a CSV file into a Table: read the layout, plan which fields to parse and how, parse on one
- * thread or split in two at a row boundary, re-read as text any column that turned out not to be
- * numeric, then give each column its final type.
+ * thread or split in two at a row boundary (csvRanges.ts), re-read as text any column that turned
+ * out not to be numeric, then give each column its final type.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { PlumbError } from '../errors';
-import { createKernelState, kernelResult, type KernelConfig, type KernelState } from './csvKernel';
-import { parseRange } from './csvDriver';
-import { readCsvLayout, delimiterCode, type CsvLayout } from './csvHeader';
-import { startKernelWorker } from './csvWorker';
-import { finishColumns, joinParts, partFromKernel, type Part } from './columnParts';
-import { dataErrors } from './messages';
-import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_ROW_BYTES, DEFAULT_NA_VALUES, DEFAULT_PARALLEL_MIN_BYTES, type LoadOptions } from './options';
+import type { KernelConfig } from './csvKernel';
+import { readCsvLayout, delimiterCode } from './csvHeader';
+import { parseParallel, parseSingle, type Job } from './csvRanges';
+import { finishColumns, type Part } from './columnParts';
+import { dataErrors, kernelErrorToPlumb } from './messages';
+import { DEFAULT_NA_VALUES, DEFAULT_PARALLEL_MIN_BYTES, type LoadOptions } from './options';
 import type { ColumnType, Table } from './table';
 
 /** Open a data file, turning the usual failures into PlumbErrors. */
@@ -50,109 +48,6 @@ export function planFields(file: string, names: readonly string[], options: Load
   });
   const forced = names.map((name) => types[name] === 'numeric');
   return { modes, forced, types };
-}
-
-/** A kernel error (thrown as data) as the PlumbError it stands for. `lineOffset` shifts its line. */
-export function kernelErrorToPlumb(e: unknown, file: string, names: readonly string[], lineOffset = 0): unknown {
-  const k = (e as { kernel?: { code: string; line: number; field: number; detail: string | number } })?.kernel;
-  if (!k) return e;
-  const line = k.line + lineOffset;
-  const column = k.field >= 0 ? names[k.field] : undefined;
-  switch (k.code) {
-    case 'csv.ragged-row':
-      return dataErrors.raggedRow(file, line, names.length, Number(k.detail));
-    case 'csv.unterminated-quote':
-      return dataErrors.unterminatedQuote(file, line, column);
-    case 'csv.not-a-number':
-      return dataErrors.notANumber({ file, line, column }, String(k.detail));
-    case 'csv.row-too-long':
-      return dataErrors.rowTooLong(file, line, Number(k.detail));
-    default:
-      return new PlumbError(k.code, `CSV parse error ${k.code}`, { file, line, column });
-  }
-}
-
-interface Job {
-  fh: FileHandle;
-  file: string;
-  size: number;
-  layout: CsvLayout;
-  config: KernelConfig;
-  options: LoadOptions;
-  progress: (bytesDone: number) => void;
-}
-
-const rangeOptions = (job: Job, onBytes?: (b: number) => void) => ({
-  chunkBytes: job.options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
-  maxRowBytes: job.options.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES,
-  signal: job.options.signal,
-  onBytes,
-});
-
-async function parseSingle(job: Job, config: KernelConfig, report: boolean): Promise<Part> {
-  const st = createKernelState(config);
-  await parseRange(job.fh, st, job.layout.dataStart, job.size, false, rangeOptions(job, report ? job.progress : undefined));
-  return partFromKernel(kernelResult(st));
-}
-
-/** A split point near the middle: just after a newline. Null when none is found nearby. */
-async function findSplit(job: Job): Promise<number | null> {
-  const { dataStart } = job.layout;
-  const mid = dataStart + Math.floor((job.size - dataStart) / 2);
-  const buf = Buffer.alloc(1 << 16);
-  const { bytesRead } = await job.fh.read(buf, 0, buf.length, mid);
-  const i = buf.subarray(0, bytesRead).indexOf(10);
-  return i < 0 || mid + i + 1 >= job.size ? null : mid + i + 1;
-}
-
-/**
- * Two threads: this one parses up to the split, a worker from the split on. The split is trusted
- * only if this thread's parse ends exactly there at a row boundary (not inside a quoted field);
- * otherwise the worker is stopped and this thread carries on alone.
- */
-async function parseParallel(job: Job): Promise<Part> {
-  const split = await findSplit(job);
-  if (split === null) return parseSingle(job, job.config, true);
-  let mainBytes = 0;
-  let workerBytes = 0;
-  const report = () => job.progress(mainBytes + workerBytes);
-  const o = rangeOptions(job);
-  const worker = startKernelWorker(
-    { config: { ...job.config, firstLine: 1 }, path: job.file, start: split, end: job.size, chunkBytes: o.chunkBytes, maxRowBytes: o.maxRowBytes },
-    (b) => {
-      workerBytes = b;
-      report();
-    },
-    job.options.signal,
-  );
-  let st: KernelState;
-  try {
-    st = createKernelState(job.config);
-    const first = await parseRange(job.fh, st, job.layout.dataStart, split, true, {
-      ...o,
-      // room for the worker's rows too, so joining the halves copies them into these arrays
-      sizeForBytes: job.size - job.layout.dataStart,
-      onBytes: (b) => {
-        mainBytes = b;
-        report();
-      },
-    });
-    if (!first.complete) {
-      worker.terminate();
-      await parseRange(job.fh, st, first.pos, job.size, false, { ...o, onBytes: (b) => job.progress(first.pos - job.layout.dataStart + b) });
-      return partFromKernel(kernelResult(st));
-    }
-  } catch (e) {
-    worker.terminate();
-    throw e;
-  }
-  let second;
-  try {
-    second = await worker.result;
-  } catch (e) {
-    throw kernelErrorToPlumb(e, job.file, job.layout.names, st.line - 1);
-  }
-  return joinParts(partFromKernel(kernelResult(st)), partFromKernel(second), st.line - 1);
 }
 
 export async function loadCsvFrom(fh: FileHandle, file: string, options: LoadOptions): Promise<Table> {

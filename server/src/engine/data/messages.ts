@@ -59,3 +59,23 @@ export const dataErrors = {
   parquetUnsupported: (file: string, column: string, what: string) =>
     new PlumbError(DataErrorCode.parquetUnsupported, `column \`${column}\` is ${what}, which Plumb cannot load as a table column; select other columns`, { file, column }),
 };
+
+/** A kernel error (thrown as data, see csvKernel.ts) as the PlumbError it stands for; `lineOffset` shifts its line. */
+export function kernelErrorToPlumb(e: unknown, file: string, names: readonly string[], lineOffset = 0): unknown {
+  const k = (e as { kernel?: { code: string; line: number; field: number; detail: string | number } })?.kernel;
+  if (!k) return e;
+  const line = k.line + lineOffset;
+  const column = k.field >= 0 ? names[k.field] : undefined;
+  switch (k.code) {
+    case 'csv.ragged-row':
+      return dataErrors.raggedRow(file, line, names.length, Number(k.detail));
+    case 'csv.unterminated-quote':
+      return dataErrors.unterminatedQuote(file, line, column);
+    case 'csv.not-a-number':
+      return dataErrors.notANumber({ file, line, column }, String(k.detail));
+    case 'csv.row-too-long':
+      return dataErrors.rowTooLong(file, line, Number(k.detail));
+    default:
+      return new PlumbError(k.code, `CSV parse error ${k.code}`, { file, line, column });
+  }
+}

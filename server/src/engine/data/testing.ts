@@ -42,6 +42,8 @@ export function plain(table: Table): Record<string, PlainColumn> {
       else values.push(Number.isNaN(c.values[i]) ? null : c.values[i]);
     }
     assert.equal(values.length, table.rowCount);
+    // the loader counts missing values as it stores them: the count must match the values
+    assert.equal(c.missing, values.filter((v) => v === null).length, `missing count of ${c.name}`);
     out[c.name] = { type: c.type, values, missing: c.missing };
   }
   return out;
