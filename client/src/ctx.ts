@@ -36,7 +36,7 @@ export async function createContext(extension: vscode.ExtensionContext): Promise
   notify.setOutput(output);
   // Panels first, so their serializers are registered before VS Code restores the webviews.
   const panels = new PanelManager(extension);
-  const results = new ResultStore();
+  const results = new ResultStore(extension.workspaceState);
   const module = extension.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

@@ -14,13 +14,20 @@ export interface StoredRun {
   ranAt: Date;
 }
 
+const GATES_KEY = 'plumb.lastGates';
+
 export class ResultStore implements vscode.Disposable {
   private runs = new Map<string, StoredRun>();
-  private gates = new Map<string, GateView[]>();
+  private gates: Map<string, GateView[]>;
   private running = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** A spec's run, gates or running state changed. */
   readonly onDidChange = this.changed.event;
+
+  /** `memento` keeps the last gates per spec across window reloads (the status bar shows them). */
+  constructor(private readonly memento?: vscode.Memento) {
+    this.gates = new Map(Object.entries(memento?.get<Record<string, GateView[]>>(GATES_KEY, {}) ?? {}));
+  }
 
   setRun(uri: vscode.Uri, run: RunResult): StoredRun {
     const stored = { run: mergeRuns(this.runs.get(uri.toString())?.run, run), ranAt: new Date() };
@@ -35,6 +42,7 @@ export class ResultStore implements vscode.Disposable {
 
   setGates(uri: vscode.Uri, gates: GateView[]): void {
     this.gates.set(uri.toString(), gates);
+    void this.memento?.update(GATES_KEY, Object.fromEntries(this.gates));
     this.changed.fire(uri);
   }
 

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { config } from './config';
 import type { ResultStore } from './results';
-import { activeSpec } from './specs';
+import { activeSpec, isSpec } from './specs';
 
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('plumb.status', vscode.StatusBarAlignment.Left, 10);
@@ -23,6 +23,7 @@ export class StatusBar implements vscode.Disposable {
 
   update(): void {
     if (vscode.window.activeTextEditor) this.spec = activeSpec();
+    else this.spec ??= vscode.window.visibleTextEditors.map((e) => e.document.uri).find(isSpec);
     const uri = this.spec;
     if (!uri || !config.statusBar()) {
       this.item.hide();
