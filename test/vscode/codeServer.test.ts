@@ -3,8 +3,12 @@
  * workbench, Debian's chromium runs it, and the URL payload makes it load this repository as the
  * extension under development and run the bundled suite, exactly as @vscode/test-electron would.
  * The workbench reports the suite's exit code through `codeAutomationExit`.
+ *
+ * Two launches: the `main` set with Workspace Trust disabled (everything a trusted user does), and
+ * the `trust` set with Workspace Trust on, where the fixture folder is untrusted (restricted mode).
+ * PLUMB_SUITE_SET reaches the suite through code-server's environment, which its extension host inherits.
  */
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,19 +19,22 @@ import { buildSuite } from './buildSuite.mjs';
 
 interface SuiteResult { title: string; state: 'passed' | 'failed' | 'pending'; durationMs?: number; error?: string }
 
-test('the in-editor suite passes in code-server (VS Code 1.100 workbench, chromium)', async (t) => {
+let built: Promise<string> | undefined;
+
+async function runSuiteInCodeServer(t: TestContext, set: 'main' | 'trust', options: { workspaceTrust: boolean; timeoutMs: number }): Promise<void> {
   if (!editorToolsPresent(t)) return;
   assert.ok(existsSync(join(ROOT, 'dist/client.js')), 'dist/client.js is missing: run node esbuild.mjs');
   const t0 = Date.now();
-  const suite = await buildSuite();
-  const ws = makeWorkspace('vscode');
-  const home = makeHome('suite');
+  built ??= buildSuite();
+  const suite = await built;
+  const ws = makeWorkspace(`vscode-${set}`);
+  const home = makeHome(`suite-${set}`);
   t.after(() => {
     ws.remove();
     home.remove();
   });
   const resultsFile = join(home.dir, 'suite-results.json');
-  const server = await startCodeServer(home, { env: { PLUMB_SUITE_RESULTS: resultsFile } });
+  const server = await startCodeServer(home, { env: { PLUMB_SUITE_RESULTS: resultsFile, PLUMB_SUITE_SET: set }, workspaceTrust: options.workspaceTrust });
   t.after(() => server.stop());
   const serverReady = Date.now();
   const browser = await launchChromium();
@@ -46,10 +53,10 @@ test('the in-editor suite passes in code-server (VS Code 1.100 workbench, chromi
     ['extensionTestsPath', server.remote(suite)],
   ]);
   await page.goto(`${server.url}?folder=${encodeURIComponent(ws.dir)}&payload=${encodeURIComponent(payload)}`);
-  const code = await within(exited, 150_000, () => `the suite never reported an exit code.\n${log.join('\n')}\n--- code-server ---\n${server.output()}`);
+  const code = await within(exited, options.timeoutMs, () => `the suite never reported an exit code.\n${log.join('\n')}\n--- code-server ---\n${server.output()}`);
 
   t.diagnostic(`code-server ready after ${((serverReady - t0) / 1000).toFixed(1)} s; suite finished after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const logFile = join(ROOT, 'test-results', 'code-server-suite.log');
+  const logFile = join(ROOT, 'test-results', `code-server-suite-${set}.log`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(logFile, `${log.join('\n')}\n--- code-server ---\n${server.output()}`);
 
@@ -63,4 +70,8 @@ test('the in-editor suite passes in code-server (VS Code 1.100 workbench, chromi
   assert.deepEqual(failed, []);
   assert.ok(report.total > 0, 'the suite registered no tests');
   assert.equal(results.length, report.total, `mocha registered ${report.total} tests but ${results.length} ran: ${results.map((r) => r.title).join('; ')}`);
-});
+}
+
+test('the in-editor suite passes in code-server (VS Code 1.100 workbench, chromium)', (t) => runSuiteInCodeServer(t, 'main', { workspaceTrust: false, timeoutMs: 240_000 }));
+
+test('the restricted-mode suite passes in code-server with Workspace Trust on and the folder untrusted', (t) => runSuiteInCodeServer(t, 'trust', { workspaceTrust: true, timeoutMs: 90_000 }));

@@ -8,6 +8,10 @@
  * When PLUMB_SUITE_RESULTS names a file, mocha's count of registered tests and the per-test outcomes
  * are written there as JSON ({ total, results }), so the runner can check that every test ran and
  * passed rather than trusting an exit code alone.
+ *
+ * PLUMB_SUITE_SET picks the suites (see SETS): `main` (the default) needs a trusted workspace (the
+ * runners disable Workspace Trust), `trust` needs Workspace Trust on and the workspace untrusted, so
+ * each set runs in its own editor launch.
  */
 import Mocha from 'mocha';
 import { writeFileSync } from 'node:fs';
@@ -15,6 +19,15 @@ import { activationTests } from './activation.suite';
 import { diagnosticsTests } from './diagnostics.suite';
 import { languageFeatureTests } from './languageFeatures.suite';
 import { recoveryTests } from './recovery.suite';
+import { commandTests } from './commands.suite';
+import { panelTests } from './panels.suite';
+import { trustTests } from './trust.suite';
+
+/** The suites of each set, in the order they run. */
+export const SETS: Record<string, (() => void)[]> = {
+  main: [activationTests, diagnosticsTests, languageFeatureTests, recoveryTests, commandTests, panelTests],
+  trust: [trustTests],
+};
 
 export interface SuiteResult {
   title: string;
@@ -24,13 +37,13 @@ export interface SuiteResult {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const set = process.env.PLUMB_SUITE_SET || 'main';
+  const suites = SETS[set];
+  if (!suites) return Promise.reject(new Error(`PLUMB_SUITE_SET=${set}: no such set (${Object.keys(SETS).join(', ')})`));
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
   // What `mocha.addFile` + `loadFiles` would do, for suites that are bundled into this module.
   mocha.suite.emit('pre-require', globalThis, 'plumb-suite', mocha);
-  activationTests();
-  diagnosticsTests();
-  languageFeatureTests();
-  recoveryTests();
+  for (const declare of suites) declare();
 
   const results: SuiteResult[] = [];
   return new Promise((resolve, reject) => {
