@@ -13,6 +13,7 @@ import { ResultStore } from './results';
 import { trackActiveSpec } from './specs';
 import { StatusBar } from './statusBar';
 import { GateTests } from './testing';
+import { scanOpenedModels } from './modelScan';
 
 export interface Ctx {
   extension: vscode.ExtensionContext;
@@ -67,6 +68,7 @@ export async function createContext(extension: vscode.ExtensionContext): Promise
     statusBar,
     ctx.tests,
     trackActiveSpec(),
+    scanOpenedModels(client, ready),
     ...registerCommands(ctx),
     client.onNotification(GatesChangedNotification.type, (p) => {
       const uri = vscode.Uri.parse(p.uri);

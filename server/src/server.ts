@@ -16,9 +16,10 @@ import { documentSymbols } from './lsp/symbols';
 import { codeLenses } from './lsp/codeLens';
 import { GateStore, jobsRunning, registerRunHandlers } from './lsp/runHandlers';
 import { ServerInfoRequest, SetTrustedNotification } from './protocol/requests';
-import { gateDiagnostics } from './lsp/gateDiagnostics';
+import { gateDiagnostics } from './engine/report';
 import { registerNewSpecHandlers } from './lsp/newSpec';
 import { registerScanHandlers } from './lsp/scanHandlers';
+import { registerReportHandlers } from './lsp/reportHandlers';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -69,7 +70,7 @@ const validate = guard('validation', undefined, async (doc: TextDocument) => {
   const result = await store.validate(doc);
   const current = documents.get(doc.uri);
   if (!current || current.version !== doc.version) return; // a newer edit will publish
-  const diagnostics = [...result.diagnostics, ...gateDiagnostics(result.parsed, gates.get(doc.uri))].map((d) => toLspDiagnostic(doc, d));
+  const diagnostics = [...result.diagnostics, ...gateDiagnostics(gates.get(doc.uri), result.parsed)].map((d) => toLspDiagnostic(doc, d));
   await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 });
 
@@ -125,6 +126,7 @@ connection.onNotification(SetTrustedNotification.type, (p) => {
 });
 
 registerScanHandlers(connection);
+registerReportHandlers(connection, documents);
 registerRunHandlers(connection, documents, store, gates, {
   isTrusted: () => trusted,
   republish: (uri) => {

@@ -57,7 +57,7 @@ test('a failed gate becomes a diagnostic on the gate\'s key', async () => {
   assert.ok(d, JSON.stringify(diagnostics));
   const line = text.split('\n').findIndex((l) => l.includes('roc_auc: ">= 0.95"'));
   assert.equal(d.range.start.line, line);
-  assert.match(String(d.message), /roc_auc` is 0\.7208, which does not satisfy >= 0\.95/);
+  assert.match(String(d.message), /Gate failed: evaluation\.roc_auc = 0\.7208 does not satisfy >= 0\.95/);
 });
 
 test('the server keeps answering while a check runs, and a cancelled run says so', async () => {

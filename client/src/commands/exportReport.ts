@@ -1,7 +1,8 @@
 /**
- * Export Report: writes the spec's last result (all sections run so far, as `plumb run --format json`
- * prints it) to the `plumb.reports.folder` setting. Other formats (HTML, JUnit, SARIF, Markdown) come
- * from the CLI's report writers; they plug in at REPORT_FORMATS.
+ * Export Report: writes the spec's last result to the `plumb.reports.folder` setting in every format
+ * `plumb run` writes: the JSON (as `--format json` prints it), and the HTML report, JUnit XML, SARIF
+ * and Markdown comment, rendered by the server with the CLI's own writers (`plumb/renderReports`), so
+ * the files are the same whichever way they were made. The client only writes them.
  */
 import * as vscode from 'vscode';
 import { config } from '../config';
@@ -9,10 +10,10 @@ import type { Ctx } from '../ctx';
 import * as notify from '../notify';
 import type { RunResult } from '../results';
 import { resolveSpec } from '../specs';
+import { RenderReportsRequest } from '../../../server/src/protocol/requests';
 
-export const REPORT_FORMATS: Record<string, { extension: string; write(run: RunResult): string }> = {
-  json: { extension: 'json', write: (run) => `${JSON.stringify(run, null, 2)}\n` },
-};
+/** Each format the server renders, and the file extension it gets. */
+export const REPORT_FORMATS = { json: 'json', html: 'html', junit: 'junit.xml', sarif: 'sarif', markdown: 'md' } as const;
 
 export function reportFolder(spec: vscode.Uri): vscode.Uri {
   const setting = config.reportsFolder(spec).trim() || 'plumb-reports';
@@ -36,19 +37,20 @@ export function exportReport(ctx: Ctx) {
       return undefined;
     }
     const folder = reportFolder(uri);
-    const format = REPORT_FORMATS.json;
-    const safe = stored.run.name.replace(/[^\w.-]+/g, '-');
-    const target = vscode.Uri.joinPath(folder, `${safe}-${stamp(stored.ranAt)}.${format.extension}`);
+    const base = `${stored.run.name.replace(/[^\w.-]+/g, '-')}-${stamp(stored.ranAt)}`;
+    const formats = Object.keys(REPORT_FORMATS) as (keyof typeof REPORT_FORMATS)[];
+    const target = (f: keyof typeof REPORT_FORMATS) => vscode.Uri.joinPath(folder, `${base}.${REPORT_FORMATS[f]}`);
     try {
+      const texts = await ctx.client.sendRequest(RenderReportsRequest.type, { uri: uri.toString(), result: stored.run, formats });
       await vscode.workspace.fs.createDirectory(folder);
-      await vscode.workspace.fs.writeFile(target, Buffer.from(format.write(stored.run), 'utf8'));
+      for (const f of formats) await vscode.workspace.fs.writeFile(target(f), Buffer.from(texts[f], 'utf8'));
     } catch (e) {
-      void notify.error(`Export Report: cannot write ${target.fsPath}: ${(e as Error).message}`);
+      void notify.error(`Export Report: cannot write the reports to ${folder.fsPath}: ${(e as Error).message}`);
       return undefined;
     }
-    void notify.info(`Report written to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then(async (c) => {
-      if (c === 'Open') await vscode.window.showTextDocument(target);
+    void notify.info(`Reports written to ${vscode.workspace.asRelativePath(folder)}: ${base}.{${formats.map((f) => REPORT_FORMATS[f]).join(',')}}.`, 'Open HTML').then(async (c) => {
+      if (c === 'Open HTML') await vscode.env.openExternal(target('html'));
     });
-    return target;
+    return target('json');
   };
 }

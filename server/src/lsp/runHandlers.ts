@@ -52,7 +52,7 @@ export function registerRunHandlers(connection: Connection, documents: TextDocum
     }
   }
 
-  async function run(uri: string, title: string, job: (text: string) => WorkerJob, token: CancellationToken): Promise<unknown> {
+  async function run(uri: string, title: string, job: (text: string) => WorkerJob, token: CancellationToken, workDoneToken?: string | number): Promise<unknown> {
     if (!options.isTrusted()) throw new ResponseError(RUN_ERRORS.untrusted, 'Running checks loads models and data; trust this workspace first (only validation runs in an untrusted workspace).');
     const { text, doc } = await specText(uri);
     if (doc) {
@@ -60,11 +60,14 @@ export function registerRunHandlers(connection: Connection, documents: TextDocum
       const errors = v.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) throw new ResponseError(RUN_ERRORS.invalidSpec, `The spec has ${errors.length} error(s); fix them first (see Problems). First: ${errors[0].message}`);
     }
-    const progress = await connection.window.createWorkDoneProgress();
+    // The client's own token when it sent one (its cancellable notification shows our messages), else a new one.
+    const created = workDoneToken === undefined ? await connection.window.createWorkDoneProgress() : undefined;
+    const progress = created ?? connection.window.attachWorkDoneProgress(workDoneToken);
     progress.begin(title, 0, 'Starting', true);
     const running = runInWorker(workerFile, job(text), (message, fraction) => progress.report(fraction !== undefined ? Math.round(fraction * 100) : 0, message), options.workerExecArgv);
     const stopA = token.onCancellationRequested(() => running.cancel());
-    const stopB = progress.token.onCancellationRequested(() => running.cancel());
+    // A progress we created can be cancelled from its notification; an attached one through $/cancelRequest (stopA).
+    const stopB = created?.token.onCancellationRequested(() => running.cancel());
     runningJobs++;
     try {
       return await running.result;
@@ -74,13 +77,13 @@ export function registerRunHandlers(connection: Connection, documents: TextDocum
     } finally {
       runningJobs--;
       stopA.dispose();
-      stopB.dispose();
+      stopB?.dispose();
       progress.done();
     }
   }
 
   connection.onRequest(RunChecksRequest.type, async (params, token) => {
-    const result = (await run(params.uri, 'Plumb: running checks', (text) => ({ type: 'run', file: uriToPath(params.uri), text, only: params.only }), token)) as { gates: GateResult[]; sections: string[] };
+    const result = (await run(params.uri, 'Plumb: running checks', (text) => ({ type: 'run', file: uriToPath(params.uri), text, only: params.only }), token, params.workDoneToken)) as { gates: GateResult[]; sections: string[] };
     gates.set(params.uri, result.gates, result.sections);
     void connection.sendNotification(GatesChangedNotification.type, { uri: params.uri, gates: gates.get(params.uri) });
     options.republish(params.uri);
@@ -88,6 +91,6 @@ export function registerRunHandlers(connection: Connection, documents: TextDocum
   });
 
   connection.onRequest(ExplainRowRequest.type, async (params, token) =>
-    run(params.uri, `Plumb: explaining row ${params.row}`, (text) => ({ type: 'explainRow', file: uriToPath(params.uri), text, row: params.row }), token),
+    run(params.uri, `Plumb: explaining row ${params.row}`, (text) => ({ type: 'explainRow', file: uriToPath(params.uri), text, row: params.row }), token, params.workDoneToken),
   );
 }

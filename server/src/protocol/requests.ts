@@ -66,3 +66,16 @@ export namespace ScanFileRequest {
   }
   export const type = new RequestType<Params, unknown, void>(method);
 }
+
+/** Client -> server: render a run's reports (html, junit, sarif, markdown, json) for Export Report; the client writes them. */
+export namespace RenderReportsRequest {
+  export const method = 'plumb/renderReports' as const;
+  export interface Params {
+    uri: string;
+    /** The RunResult to render, as plumb/runChecks returned it. */
+    result: unknown;
+    formats: ('html' | 'junit' | 'sarif' | 'markdown' | 'json')[];
+  }
+  export type Result = Record<string, string>;
+  export const type = new RequestType<Params, Result, void>(method);
+}
