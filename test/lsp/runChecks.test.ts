@@ -103,3 +103,14 @@ test('plumb/explainRow explains one row, and efficiency holds', async () => {
   assert.ok(Math.abs(r.base_value + sum - r.prediction) < 1e-9);
   assert.equal(Object.keys(r.contributions).length, 12);
 });
+
+test('plumb/renderReports renders the run as plumb run --html/--junit/--sarif/--markdown would', async () => {
+  const uri = pathToFileURL(SPEC_PATH).toString();
+  const result = await client.request<RunResultJson>('plumb/runChecks', { uri, only: ['evaluation'] });
+  const texts = await client.request<Record<string, string>>('plumb/renderReports', { uri, result, formats: ['html', 'junit', 'sarif', 'markdown', 'json'] });
+  assert.match(texts.html, /^<!DOCTYPE html>/i);
+  assert.match(texts.junit, /<testcase [^>]*name="roc_auc/);
+  assert.equal(JSON.parse(texts.sarif).version, '2.1.0');
+  assert.match(texts.markdown, /roc_auc/);
+  assert.deepEqual(JSON.parse(texts.json).gates, result.gates);
+});
