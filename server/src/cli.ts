@@ -10,8 +10,9 @@ import { COMMANDS } from './cli/commands';
 const USAGE = `plumb: AI-engineering checks for ONNX models
 
 usage:
-  plumb check SPEC... [--format text|json|sarif]      validate specs (the editor's diagnostics)
-${COMMANDS.map((c) => `  ${c.usage.padEnd(50)} ${c.summary}`).join('\n')}
+  plumb check SPEC... [--format text|json|sarif]
+      validate specs (the editor's diagnostics)
+${COMMANDS.map((c) => `  plumb ${c.usage}\n      ${c.summary}`).join('\n')}
 
 Exit codes: 0 all good, 1 errors or failed gates, 2 could not run.`;
 
