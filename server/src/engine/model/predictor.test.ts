@@ -38,6 +38,9 @@ test('binary probabilities [N, 2]: classes from the model, P(positive) from pred
   close(pred.proba, logregP1.flatMap((p1) => [1 - p1, p1]), 'proba');
   assert.deepEqual(pred.labels, logregP1.map((p1) => (p1 > 0.5 ? 1 : 0)));
   close(await p.predictScalar(matrix(X3)), logregP1, 'scalar');
+  const scoresOnly = proba(await p.predict(matrix(X3), { labels: false }));
+  assert.equal(scoresOnly.labels, undefined, 'labels: false skips the label output');
+  close(scoresOnly.proba, pred.proba, 'same probabilities without labels');
   await p.dispose();
 });
 

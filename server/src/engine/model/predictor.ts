@@ -31,6 +31,8 @@ export interface PredictorOptions {
 }
 
 export interface PredictOptions {
+  /** Also read the model's own label output next to its probabilities (default true). */
+  labels?: boolean;
   /** Rows per onnxruntime call. Default 65536. */
   batchSize?: number;
   signal?: CancelSignal;
@@ -94,10 +96,14 @@ export async function createPredictor(opts: PredictorOptions): Promise<Predictor
     throw new PlumbError('onnx.load-failed', `onnxruntime could not load ${file}: ${e instanceof Error ? e.message : String(e)}`, { file });
   }
   const classLabels = signature.classLabels;
-  const fetches = [outputPlan.name, ...(outputPlan.labelName ? [outputPlan.labelName] : [])];
+  // Without labels, the label tensor is neither fetched nor turned into JS values (explainers call
+  // the model on millions of rows and only need the scores).
+  const scoresOnly: OutputPlan = { ...outputPlan, labelName: undefined };
 
   async function predict(matrix: FeatureMatrix, options: PredictOptions = {}): Promise<Prediction> {
     checkMatrix(matrix, opts.features, file);
+    const plan = options.labels === false ? scoresOnly : outputPlan;
+    const fetches = [plan.name, ...(plan.labelName ? [plan.labelName] : [])];
     const batch = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
     const total = matrix.rows;
     const collector: Collector = newCollector(total);
@@ -111,11 +117,11 @@ export async function createPredictor(opts: PredictorOptions): Promise<Predictor
       } catch (e) {
         throw new PlumbError('model.run-failed', `onnxruntime failed on data rows ${start + 1}-${end} of ${file}: ${e instanceof Error ? e.message : String(e)}`, { file });
       }
-      collector.add(outputPlan, result, start, end, opts.task, classLabels, file);
+      collector.add(plan, result, start, end, opts.task, classLabels, file);
       options.onProgress?.(end, total);
       if (end < total) throwIfCancelled(options.signal);
     }
-    return assemble(collector, outputPlan, opts.task, classLabels, file);
+    return assemble(collector, plan, opts.task, classLabels, file);
   }
 
   return {
@@ -126,7 +132,7 @@ export async function createPredictor(opts: PredictorOptions): Promise<Predictor
     zipmapStripped: runBytes !== bytes,
     predict,
     async predictScalar(matrix, options = {}) {
-      const p = await predict(matrix, options);
+      const p = await predict(matrix, { labels: false, ...options });
       return scalar(p, opts.task, options.classLabel ?? opts.positiveLabel, file);
     },
     async dispose() {
