@@ -198,6 +198,21 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Registers undo steps run last-first after the test (node:test runs `t.after` hooks first-first,
+ * which would close the browser before a final screenshot of it). Every step runs; the first error
+ * is rethrown.
+ */
+export function cleanupStack(t: TestContext): (undo: () => unknown) => void {
+  const steps: (() => unknown)[] = [];
+  t.after(async () => {
+    const errors: unknown[] = [];
+    for (const undo of steps.reverse()) await Promise.resolve().then(undo).catch((e) => errors.push(e));
+    if (errors.length) throw errors[0];
+  });
+  return (undo) => steps.push(undo);
+}
+
 /** Rejects with `describe()` if `promise` has not settled within `ms` (turns a hang into a report). */
 export function within<T>(promise: Promise<T>, ms: number, describe: () => string): Promise<T> {
   let timer: NodeJS.Timeout;

@@ -9,12 +9,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { editorToolsPresent, installExtension, launchChromium, makeHome, startCodeServer } from './harness';
+import { cleanupStack, editorToolsPresent, installExtension, launchChromium, makeHome, startCodeServer } from './harness';
 import { BROKEN_NAME, makeWorkspace, ROOT } from './workspace';
 import { zipEntries } from './zipEntries';
-import { packageVsix } from '../../scripts/packageVsix.mjs';
+import { packagedVsix } from './vsix';
 
-const VSIX = join(ROOT, '.cache', 'plumb.vsix');
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   name: string;
@@ -28,12 +27,8 @@ const INSTALLED = `${pkg.publisher}.${pkg.name}-${pkg.version}`;
 // The runtime packages the server loads at run time (esbuild leaves them external).
 const SHIPPED_MODULES = ['onnxruntime-node', 'onnxruntime-common'];
 
-let packaged: Promise<string> | undefined;
-/** Packages once per run; both tests below use the same VSIX. */
-function vsix(): Promise<string> {
-  packaged ??= Promise.resolve().then(() => packageVsix(VSIX).vsix);
-  return packaged;
-}
+/** Both tests below (and panelsUi.test.ts) use the same VSIX, packaged once for the working tree. */
+const vsix = packagedVsix;
 
 test('the VSIX holds the bundles, schemas and the Linux x64 ONNX runtime, and no sources, tests or dev dependencies', async (t) => {
   const file = await vsix();
@@ -79,7 +74,9 @@ test('installed from the VSIX, Plumb shows squiggles, Problems rows and completi
   const file = await vsix();
   const home = makeHome('ui');
   const ws = makeWorkspace('ui');
-  t.after(() => {
+  // Undone last to first, so the final screenshot is taken before the browser closes.
+  const cleanup = cleanupStack(t);
+  cleanup(() => {
     ws.remove();
     home.remove();
   });
@@ -105,13 +102,13 @@ test('installed from the VSIX, Plumb shows squiggles, Problems rows and completi
   assert.deepEqual(JSON.parse(probe.stdout), { inputs: ['float_input'], outputs: ['output_label', 'output_probability'], label: [1] });
 
   const server = await startCodeServer(home);
-  t.after(() => server.stop());
+  cleanup(() => server.stop());
   const browser = await launchChromium();
-  t.after(() => browser.close());
+  cleanup(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   mkdirSync(SCREENSHOTS, { recursive: true });
   // Whatever happens below, leave a picture of the last state behind.
-  t.after(() => page.screenshot({ path: join(SCREENSHOTS, 'last.png') }).catch(() => undefined));
+  cleanup(() => page.screenshot({ path: join(SCREENSHOTS, 'last.png') }).catch(() => undefined));
 
   await page.goto(`${server.url}?folder=${encodeURIComponent(ws.dir)}`);
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: BROKEN_NAME });

@@ -1,0 +1,70 @@
+/**
+ * Driving VS Code's workbench (code-server in chromium) the way a user does, for the UI tests: the
+ * command palette, the visible webview's document, and reading numbers off the screen. Everything
+ * waits on selectors, never on time.
+ */
+import assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+
+/** The status bar item of the extension (`${extension id}.${item id}`). */
+export const PLUMB_STATUS = '[id="plumb.plumb.plumb.status"]';
+
+/** Runs a command from the palette (F1) by its title, e.g. "Plumb: Run All Checks". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  // The row whose label is the title itself (the filter also keeps longer titles that contain it).
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) });
+  await row.first().waitFor();
+  await row.first().click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The document inside the webview panel on screen (VS Code nests it: outer iframe, then #active-frame). */
+export function visibleWebview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
+}
+
+/** The active editor tab, by its label. */
+export async function waitForActiveTab(page: Page, label: string): Promise<void> {
+  await page.locator('.tabs-container .tab.active', { hasText: label }).waitFor();
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The number a panel shows and how precisely: "0.721" -> 0.721 ± 0.0005, "12.5%" -> 0.125 ± 0.0005,
+ * "2,989" -> 2989 ± 0.5, "−0.02" (U+2212) -> -0.02, "1.23e-4" -> 0.000123 ± 5e-7.
+ */
+export function shownNumber(text: string): { value: number; halfStep: number } {
+  const m = /([−-]?)(\d[\d,]*(?:\.(\d+))?)(?:e([-+]?\d+))?(%?)/.exec(text.trim());
+  assert.ok(m, `no number in ${JSON.stringify(text)}`);
+  const [, sign, digits, decimals = '', exp, percent] = m;
+  let value = Number(digits.replace(/,/g, '')) * (sign ? -1 : 1);
+  let halfStep = 0.5 * 10 ** -decimals.length;
+  if (exp) {
+    value *= 10 ** Number(exp);
+    halfStep *= 10 ** Number(exp);
+  }
+  if (percent) {
+    value /= 100;
+    halfStep /= 100;
+  }
+  return { value, halfStep };
+}
+
+/**
+ * Asserts that the text shows `expected` rounded to `step` (the panels' `fmt` rounds to 0.001 below
+ * 10 and drops trailing zeros, so "0.7" still means 0.700 ± 0.0005); without `step`, to the precision
+ * of the text itself.
+ */
+export function assertShows(text: string | null, expected: number, what: string, step?: number): void {
+  assert.ok(text !== null, `${what}: nothing shown`);
+  const shown = shownNumber(text);
+  const halfStep = step !== undefined ? step / 2 : shown.halfStep;
+  assert.ok(Math.abs(shown.value - expected) <= halfStep + 1e-12 * Math.max(1, Math.abs(expected)), `${what}: the panel shows ${JSON.stringify(text)}, the CLI's JSON has ${expected}`);
+}
