@@ -14,6 +14,7 @@ import { trackActiveSpec } from './specs';
 import { StatusBar } from './statusBar';
 import { GateTests } from './testing';
 import { scanOpenedModels } from './modelScan';
+import { comparePanel } from './commands/compare';
 
 export interface Ctx {
   extension: vscode.ExtensionContext;
@@ -70,6 +71,7 @@ export async function createContext(extension: vscode.ExtensionContext): Promise
     trackActiveSpec(),
     scanOpenedModels(client, ready),
     ...registerCommands(ctx),
+    comparePanel(ctx),
     client.onNotification(GatesChangedNotification.type, (p) => {
       const uri = vscode.Uri.parse(p.uri);
       results.setGates(uri, p.gates);

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ResponseError, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
-import { ExplainRowRequest, RunChecksRequest, type Section } from '../../server/src/protocol/requests';
+import { CompareModelsRequest, ExplainRowRequest, RunChecksRequest, type Section } from '../../server/src/protocol/requests';
 import type { RowExplanationView } from '../../server/src/protocol/webview/explain';
 import type { Ctx } from './ctx';
 import * as notify from './notify';
@@ -135,6 +135,28 @@ export async function explainRow(ctx: Ctx, uri: vscode.Uri, row: number, options
   } catch (e) {
     const outcome = classify(e, cancelled);
     if (options.notify !== false) void report(outcome, options.title.replace(/^Plumb: /, ''));
+    return outcome;
+  }
+}
+
+/** Champion (the spec's model) vs `challenger` (an absolute .onnx or model spec path) in the server. */
+export async function compareModels(ctx: Ctx, uri: vscode.Uri, challenger: string, options: RunOptions): Promise<Outcome<unknown>> {
+  if (!vscode.workspace.isTrusted) {
+    const outcome = { ok: false as const, reason: 'untrusted' as const, message: 'The workspace is not trusted.' };
+    if (options.notify !== false) void report(outcome, 'Comparing models');
+    return outcome;
+  }
+  let cancelled = false;
+  try {
+    const value = await withServerProgress(ctx.client, options, (workDoneToken, token) => {
+      token.onCancellationRequested(() => (cancelled = true));
+      return ctx.client.sendRequest(CompareModelsRequest.type, { uri: uri.toString(), challenger, workDoneToken }, token);
+    });
+    return { ok: true, value };
+  } catch (e) {
+    const outcome = classify(e, cancelled);
+    ctx.output.info(`Comparing models: ${outcome.reason}: ${outcome.message}`);
+    if (options.notify !== false) void report(outcome, 'Comparing models');
     return outcome;
   }
 }

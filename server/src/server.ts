@@ -20,6 +20,7 @@ import { gateDiagnostics } from './engine/report';
 import { registerNewSpecHandlers } from './lsp/newSpec';
 import { registerScanHandlers } from './lsp/scanHandlers';
 import { registerReportHandlers } from './lsp/reportHandlers';
+import { registerCompareHandlers } from './lsp/compareHandlers';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -136,6 +137,7 @@ registerRunHandlers(connection, documents, store, gates, {
 });
 
 registerNewSpecHandlers(connection);
+registerCompareHandlers(connection, documents, store, { isTrusted: () => trusted });
 
 process.on('uncaughtException', (e) => connection.console.error(`plumb: uncaught: ${e?.stack ?? String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`plumb: unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { checkDrift, checkFairness, evaluateModel, explainModel, explainRowCommand, runAllChecks, showResults } from './checks';
+import { compareModels } from './compare';
 import { createSpec } from './createSpec';
 import { exportReport } from './exportReport';
 import { validateSpec } from './validateSpec';
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Factory> = {
   'plumb.exportReport': exportReport,
   'plumb.showResults': showResults,
   'plumb.createSpec': createSpec,
+  'plumb.compareModels': compareModels,
   'plumb.showOutput': (ctx) => () => ctx.output.show(),
 };
 

@@ -79,3 +79,15 @@ export namespace RenderReportsRequest {
   export type Result = Record<string, string>;
   export const type = new RequestType<Params, Result, void>(method);
 }
+
+/** Client -> server: champion (the spec's model) vs challenger, run in the check worker; returns a CompareResult. */
+export namespace CompareModelsRequest {
+  export const method = 'plumb/compareModels' as const;
+  export interface Params {
+    uri: string;
+    /** The challenger: an .onnx file or a model spec, relative to the spec's folder or absolute. */
+    challenger: string;
+    workDoneToken?: string | number;
+  }
+  export const type = new RequestType<Params, unknown, void>(method);
+}

@@ -8,7 +8,8 @@ import { parseSpecText } from '../spec/document';
 import { buildSpec } from '../spec/spec';
 import { runChecks } from './runChecks';
 import { explainRowOfSpec } from './explainSection';
-import type { WorkerReply, WorkerRequest } from './workerProtocol';
+import { runCompare } from '../compare/runCompare';
+import type { WorkerJob, WorkerReply, WorkerRequest } from './workerProtocol';
 
 async function main(): Promise<void> {
   const { job, cancel } = workerData as WorkerRequest;
@@ -22,13 +23,30 @@ async function main(): Promise<void> {
   try {
     const spec = buildSpec(parseSpecText(job.text).value, job.file);
     const onProgress = (message: string, fraction?: number) => post({ type: 'progress', message, fraction });
-    const result = job.type === 'run' ? await runChecks(spec, { only: job.only, signal, onProgress }) : await explainRowOfSpec(spec, job.row, { signal, onProgress });
+    const result = await runJob(job, spec, { signal, onProgress });
     post({ type: 'result', result });
   } catch (e) {
     if (e instanceof CancelledError) post({ type: 'error', code: 'cancelled', message: 'cancelled', cancelled: true });
     else if (e instanceof PlumbError) post({ type: 'error', code: e.code, message: e.describe() });
     else post({ type: 'error', code: 'internal', message: `Plumb failed unexpectedly: ${(e as Error)?.stack ?? String(e)}` });
   }
+}
+
+function runJob(job: WorkerJob, spec: ReturnType<typeof buildSpec>, o: { signal: CancelSignal; onProgress: (message: string, fraction?: number) => void }): Promise<unknown> {
+  switch (job.type) {
+    case 'run':
+      return runChecks(spec, { only: job.only, ...o });
+    case 'explainRow':
+      return explainRowOfSpec(spec, job.row, o);
+    case 'compare':
+      return runCompare(spec, job.challenger, o);
+    default:
+      return assertNeverJob(job);
+  }
+}
+
+function assertNeverJob(j: never): never {
+  throw new Error(`unknown worker job ${JSON.stringify(j)}`);
 }
 
 void main();
