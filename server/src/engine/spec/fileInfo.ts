@@ -32,7 +32,8 @@ interface Entry<T> {
   value: Promise<Result<T>>;
 }
 
-const errorText = (e: unknown) => (e instanceof Error ? ('describe' in e && typeof e.describe === 'function' ? (e.describe() as string) : e.message) : String(e));
+/** The error's own message: engine errors already name the file and what to do. */
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** FileInfo with a per-file cache invalidated when the file's mtime or size changes. */
 export class CachedFileInfo implements FileInfo {

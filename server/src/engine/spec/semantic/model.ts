@@ -11,7 +11,7 @@ export async function checkModel(ctx: CheckContext): Promise<SpecDiagnostic[]> {
   const file = userPath(ctx, ['model', 'path']);
   if (!model || !file || !(await ctx.files.exists(file.absolute))) return [];
   const sig = await ctx.files.signature(file.absolute);
-  if (!sig.ok) return [diag('error', 'model.unreadable', `\`model.path\`: ${file.written} is not a usable ONNX model: ${sig.error}`, valueSpan(ctx.parsed, ['model', 'path']))];
+  if (!sig.ok) return [diag('error', 'model.unreadable', `\`model.path\`: ${sig.error}`, valueSpan(ctx.parsed, ['model', 'path']))];
   const out: SpecDiagnostic[] = [];
   const inputs = sig.value.inputs;
   const outputs = sig.value.outputs;
