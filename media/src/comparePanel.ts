@@ -14,7 +14,11 @@ import { startPanel, type PanelContext } from './lib/panel';
 import { notesList } from './evaluation/tables';
 import { deltaBars, disparityNames, gateOf } from './compare/view';
 
-type Ctx = PanelContext<CompareState, Record<string, never>, never>;
+interface Ui {
+  /** Every disparity, not only the gated and named ones. */
+  showAll: boolean;
+}
+type Ctx = PanelContext<CompareState, Ui, never>;
 
 const signed = (v: number | null) => (v === null ? '—' : delta(v, 4));
 
@@ -65,9 +69,11 @@ function agreement(c: CompareView): HTMLElement | null {
   );
 }
 
-function fairnessTable(c: CompareView, gates: GateView[]): HTMLElement | null {
+function fairnessTable(c: CompareView, gates: GateView[], showAll: boolean, toggle: () => void): HTMLElement | null {
   const f = c.fairness;
   if (!f) return null;
+  const total = Object.keys(f.metrics).length;
+  const names = disparityNames(c, gates, showAll);
   return h('section', { class: 'table-section' },
     h('h2', {}, `Fairness deltas (sensitive: ${f.sensitive.join(', ')})`),
     ...f.warnings.map((w) => h('div', { class: 'banner warning', role: 'note' }, w)),
@@ -75,7 +81,7 @@ function fairnessTable(c: CompareView, gates: GateView[]): HTMLElement | null {
       h('table', { id: 'compare-fairness' },
         h('thead', {}, h('tr', {}, ...['disparity', 'champion', 'challenger', 'delta', 'gate'].map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 4 ? 'num' : undefined }, t)))),
         h('tbody', {},
-          ...disparityNames(c, gates).map((name) => {
+          ...names.map((name) => {
             const d = f.metrics[name];
             return h('tr', { 'data-metric': name },
               h('th', { scope: 'row' }, label(name)),
@@ -88,6 +94,7 @@ function fairnessTable(c: CompareView, gates: GateView[]): HTMLElement | null {
         ),
       ),
     ),
+    total > disparityNames(c, gates, false).length ? h('button', { type: 'button', class: 'link', onclick: toggle, 'aria-controls': 'compare-fairness', 'aria-expanded': showAll }, showAll ? 'Show the gated and named disparities only' : `Show all ${total} disparities`) : null,
   );
 }
 
@@ -104,18 +111,21 @@ function render(ctx: Ctx): Node[] {
     metricTable(c, gates),
     deltaChart(c, gates),
     agreement(c),
-    fairnessTable(c, gates),
+    fairnessTable(c, gates, ctx.ui.showAll, () => {
+      ctx.setUi({ showAll: !ctx.ui.showAll });
+      ctx.render();
+    }),
     notesList(c.notes),
   ];
   return out.filter((n): n is Node => n !== null);
 }
 
-startPanel<CompareState, CompareToWebview, Record<string, never>>({
+startPanel<CompareState, CompareToWebview, Ui>({
   title: 'Compare',
   sections: ['compare'],
   parse: parseCompareToWebview,
   parseState: (v) => parse(compareState, v),
-  initialUi: () => ({}),
+  initialUi: (saved) => ({ showAll: (saved as Partial<Ui> | undefined)?.showAll === true }),
   render,
   onMessage: (m) => assertNever(m, 'message'),
 });

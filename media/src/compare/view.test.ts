@@ -43,6 +43,9 @@ test('disparities: gated first, then the named ones, each once', () => {
   assert.equal(names[0], 'demographic_parity_ratio');
   assert.equal(new Set(names).size, names.length);
   assert.deepEqual([...names].sort(), Object.keys(RESULT.fairness.metrics).sort());
+  const short = disparityNames(state.compare, state.gates, false);
+  assert.deepEqual(short, ['demographic_parity_ratio', 'demographic_parity_difference', 'equalized_odds_difference', 'equalized_odds_ratio', 'equal_opportunity_difference', 'equal_opportunity_ratio']);
+  assert.deepEqual(names.slice(0, short.length), short);
   assert.equal(gateOf(state.gates, 'demographic_parity_ratio')!.passed, false);
   assert.equal(gateOf(state.gates, 'roc_auc'), undefined);
 });

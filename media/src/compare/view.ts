@@ -27,10 +27,11 @@ export function deltaBars(c: CompareView, gates: GateView[]): Bar[] {
   });
 }
 
-/** Disparities to show: the gated ones first, then Fairlearn's named ones present in the result. */
-export function disparityNames(c: CompareView, gates: GateView[]): string[] {
+/** Disparities to show: the gated ones first, then Fairlearn's named ones; with `all`, every other one after them. */
+export function disparityNames(c: CompareView, gates: GateView[], all = true): string[] {
   const names = Object.keys(c.fairness?.metrics ?? {});
   const gated = gates.filter((g) => g.section === 'compare').map((g) => g.metric.replace(/_delta$/, '')).filter((n) => names.includes(n));
   const named = ['demographic_parity_difference', 'demographic_parity_ratio', 'equalized_odds_difference', 'equalized_odds_ratio', 'equal_opportunity_difference', 'equal_opportunity_ratio'];
-  return [...new Set([...gated, ...named.filter((n) => names.includes(n)), ...names])];
+  const first = [...new Set([...gated, ...named.filter((n) => names.includes(n))])];
+  return all ? [...new Set([...first, ...names])] : first;
 }
