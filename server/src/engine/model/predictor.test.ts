@@ -40,7 +40,7 @@ test('binary probabilities [N, 2]: classes from the model, P(positive) from pred
   close(await p.predictScalar(matrix(X3)), logregP1, 'scalar');
   const scoresOnly = proba(await p.predict(matrix(X3), { labels: false }));
   assert.equal(scoresOnly.labels, undefined, 'labels: false skips the label output');
-  close(scoresOnly.proba, pred.proba, 'same probabilities without labels');
+  close(scoresOnly.proba, Array.from(pred.proba), 'same probabilities without labels');
   await p.dispose();
 });
 
