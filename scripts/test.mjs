@@ -22,6 +22,12 @@ if (missing.length) {
 
 const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
+// esbuild strips types without checking them; tsc checks every file (sources, tests, benchmarks).
+const typecheck = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'], { stdio: 'inherit' });
+if (typecheck.status !== 0) {
+  console.error('npm test: the type check failed (npm run typecheck); fix the errors above.');
+  process.exit(typecheck.status ?? 1);
+}
 
 function findTests(dir, out = []) {
   for (const name of readdirSync(dir)) {
