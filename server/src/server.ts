@@ -27,6 +27,7 @@ const documents = new TextDocuments(TextDocument);
 const files = new CachedFileInfo();
 const store = new SpecStore(files);
 let watchRegistration = false;
+let configurationPull = false;
 let trusted = true;
 const gates = new GateStore();
 
@@ -43,6 +44,7 @@ function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: 
 
 connection.onInitialize((params) => {
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  configurationPull = !!params.capabilities.workspace?.configuration;
   // The VS Code client says whether the workspace is trusted; other clients run checks only when asked.
   trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
   return {
@@ -58,7 +60,24 @@ connection.onInitialize((params) => {
   };
 });
 
+/** The `plumb` settings the server uses: `hover.maxRows` (rows read for column previews). */
+function applySettings(settings: unknown): void {
+  const rows = (settings as { hover?: { maxRows?: unknown } } | null | undefined)?.hover?.maxRows;
+  if (typeof rows === 'number') files.setPreviewRows(rows);
+}
+const pullSettings = guard('configuration', undefined, async () => {
+  if (configurationPull) applySettings(await connection.workspace.getConfiguration('plumb'));
+});
+// Clients that push settings (VS Code's, with synchronize.configurationSection) send them here;
+// others send an empty change and are asked (workspace/configuration).
+connection.onDidChangeConfiguration((p) => {
+  const pushed = (p.settings as { plumb?: unknown } | null | undefined)?.plumb;
+  if (pushed) applySettings(pushed);
+  else void pullSettings();
+});
+
 connection.onInitialized(() => {
+  void pullSettings();
   if (watchRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: ['**/*.csv', '**/*.tsv', '**/*.parquet', '**/*.onnx'].map((globPattern) => ({ globPattern })),

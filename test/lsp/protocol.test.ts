@@ -128,6 +128,42 @@ test('hover: key description, metric definition, model signature, column type', 
   assert.match(await hoverAt('sensitive: [sex]', 'sensitive: ['.length + 1), /\*\*sex\*\*: categorical column of `eval.csv`/);
 });
 
+/** The first `n` values of a column of the example's eval.csv (plain numbers, no quoting), read here on their own. */
+function firstValues(column: string, n: number): string[] {
+  const [header, ...rows] = readFileSync(resolve(EXAMPLE, 'data/eval.csv'), 'utf8').trim().split('\n');
+  const i = header.split(',').indexOf(column);
+  return rows.slice(0, n).map((r) => r.split(',')[i]);
+}
+
+test('hover previews a column from as many rows as plumb.hover.maxRows says, 0 turning previews off', async () => {
+  const u = uri();
+  await client.open(u, SPEC_TEXT);
+  const hoverAt = async (needle: string, delta: number) =>
+    ((await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: u }, position: position(SPEC_TEXT, needle, delta) }))?.contents as { value: string } | undefined)?.value ?? '';
+  const ageHover = () => hoverAt('[limit_bal, age,', '[limit_bal, '.length + 1);
+  const expectNumeric = (text: string, n: number) => {
+    const ages = firstValues('age', n).map(Number);
+    const m = /^\*\*age\*\*: numeric column of `eval.csv`\n\nIn its first ([\d,]+) rows: (\d+) to (\d+); mean ([\d.]+); 0 missing\.$/.exec(text);
+    assert.ok(m, text);
+    assert.equal(Number(m[1].replace(/,/g, '')), n);
+    assert.equal(Number(m[2]), Math.min(...ages));
+    assert.equal(Number(m[3]), Math.max(...ages));
+    const mean = ages.reduce((a, b) => a + b, 0) / n;
+    assert.ok(Math.abs(Number(m[4]) - mean) < 1e-4 * mean, `mean ${m[4]} vs ${mean}`);
+  };
+  expectNumeric(await ageHover(), 1000); // the default
+  const sexes = firstValues('sex', 1000);
+  const females = sexes.filter((s) => s === 'female').length;
+  assert.match(await hoverAt('sensitive: [sex]', 'sensitive: ['.length + 1), new RegExp(`In its first 1,000 rows: 2 distinct values: .*\`female\` \\(${females.toLocaleString('en-US')}\\)`));
+
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { plumb: { hover: { maxRows: 3 } } } });
+  expectNumeric(await ageHover(), 3);
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { plumb: { hover: { maxRows: 0 } } } });
+  assert.equal(await ageHover(), '**age**: column of `eval.csv`\n\ncolumn previews are off (plumb.hover.maxRows is 0)');
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { plumb: { hover: { maxRows: 1000 } } } });
+  expectNumeric(await ageHover(), 1000);
+});
+
 test('document symbols give the outline', async () => {
   const u = uri();
   await client.open(u, SPEC_TEXT);

@@ -8,6 +8,7 @@ import { schemaAt, resolve as resolveSchema } from '../engine/spec/schema';
 import { parseSpecText } from '../engine/spec/document';
 import { buildSpec } from '../engine/spec/spec';
 import { compareGateNames, describeCheckName, DRIFT_METRICS, evaluationMetricNames, fairnessGateNames, monitoringGateNames } from '../engine/spec/checkNames';
+import { detailText, rowsRead } from './columnPreview';
 import type { FileInfo } from '../engine/spec/fileInfo';
 import { METRIC_CATALOG } from '../engine/metrics/catalog';
 import { rangeOf } from './convert';
@@ -87,7 +88,10 @@ export async function complete(doc: TextDocument, offset: number, files: FileInf
     if (!file) return [];
     const header = await files.header(file);
     if (!header.ok) return [];
-    return header.value.columns.map((c) => item(c, CompletionItemKind.Field, `Column of \`${file.replace(/^.*[\\/]/, '')}\``, /[:#,\[\]{}]|^\s|\s$/.test(c) ? JSON.stringify(c) : c));
+    const read = await files.preview(file);
+    const preview = read.ok ? read.value : undefined;
+    const doc = (c: string) => `Column of \`${file.replace(/^.*[\\/]/, '')}\`${preview?.columns[c] ? `: ${detailText(c, preview)} (${rowsRead(preview)})` : ''}`;
+    return header.value.columns.map((c) => item(c, CompletionItemKind.Field, doc(c), /[:#,\[\]{}]|^\s|\s$/.test(c) ? JSON.stringify(c) : c));
   }
   if ((dotted === 'model.input' || dotted === 'model.output') && spec.model?.path) {
     const sig = await files.signature(spec.model.path);

@@ -1,4 +1,4 @@
-/** Hover: the schema's description for a key, a metric's definition, a model's signature, a column's type. */
+/** Hover: the schema's description for a key, a metric's definition, a model's signature, a column's preview. */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isScalar } from 'yaml';
@@ -9,6 +9,7 @@ import { buildSpec } from '../engine/spec/spec';
 import type { FileInfo } from '../engine/spec/fileInfo';
 import { rangeOf } from './convert';
 import { uriToPath } from './documents';
+import { hoverText } from './columnPreview';
 
 const COLUMN_PATHS = ['model.features', 'data.target', 'data.prediction', 'data.timestamp', 'fairness.sensitive', 'evaluation.slices', 'drift.columns', 'explain.features'];
 
@@ -51,10 +52,16 @@ export async function hover(doc: TextDocument, offset: number, files: FileInfo):
     const role = dotted === 'drift.columns' ? 'reference' : dotted === 'data.timestamp' && spec.data?.current ? 'current' : 'eval';
     const file = spec.data?.[role];
     if (!file) return null;
-    const types = await files.columnTypes(file);
-    if (!types.ok) return null;
-    const t = types.value[value];
-    return t ? md(`**${value}**: ${t} column of \`${file.replace(/^.*[\\/]/, '')}\` (inferred from its first rows)`) : null;
+    const base = file.replace(/^.*[\\/]/, '');
+    const preview = await files.preview(file);
+    if (preview.ok) {
+      const text = hoverText(value, base, preview.value);
+      return text ? md(text) : null;
+    }
+    // Previews off (plumb.hover.maxRows: 0) or unreadable rows: the header still says whether it is a column.
+    const header = await files.header(file);
+    if (!header.ok || !header.value.columns.includes(value)) return null;
+    return md(`**${value}**: column of \`${base}\`\n\n${preview.error}`);
   }
   const s = schemaAt(loc.path as JsonPath);
   return s?.description ? md(`**${dotted}**\n\n${s.description}`) : null;

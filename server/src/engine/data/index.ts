@@ -17,3 +17,4 @@ export {
   PARQUET_EXTENSIONS,
   type LoadOptions,
 } from './options';
+export { previewFile, tablePreview, columnPreview, type ColumnPreview, type TablePreview } from './preview';

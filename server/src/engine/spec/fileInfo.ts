@@ -1,18 +1,17 @@
 /**
  * What the validator needs to know about the files a spec names, behind one interface so the
  * language server and the CLI share a cache keyed by path and mtime: existence, a data file's
- * header and column types (read from its first lines only), and a model's signature (read without
- * its weights). Reading never throws: failures come back as `{ error }`.
+ * header, a preview of its columns (types and summaries from its first rows only, for hovers), and
+ * a model's signature (read without its weights). Reading never throws: failures come back as
+ * `{ error }`.
  */
 import { stat } from 'node:fs/promises';
-import { readHeader, inferColumnTypes } from '../data';
+import { readHeader, previewFile, type TablePreview } from '../data';
 import { readModelSignature, type ModelSignature } from '../model';
-import type { ColumnType } from '../data/table';
 import { scanFile, type ScanReport } from '../scan';
 
 export interface HeaderInfo {
   columns: string[];
-  types?: Record<string, ColumnType>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -20,7 +19,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface FileInfo {
   exists(path: string): Promise<boolean>;
   header(path: string): Promise<Result<HeaderInfo>>;
-  columnTypes(path: string): Promise<Result<Record<string, ColumnType>>>;
+  /** Column previews from the first rows; an error when previews are off (`previewRows` is 0). */
+  preview(path: string): Promise<Result<TablePreview>>;
   signature(path: string): Promise<Result<ModelSignature>>;
   /** The artifact scanner's report on a model file (never loads it). */
   scan(path: string): Promise<Result<ScanReport>>;
@@ -38,11 +38,24 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** FileInfo with a per-file cache invalidated when the file's mtime or size changes. */
 export class CachedFileInfo implements FileInfo {
   private headers = new Map<string, Entry<HeaderInfo>>();
-  private types = new Map<string, Entry<Record<string, ColumnType>>>();
+  private previews = new Map<string, Entry<TablePreview>>();
   private signatures = new Map<string, Entry<ModelSignature>>();
   private scans = new Map<string, Entry<ScanReport>>();
 
-  constructor(private readonly typeSampleRows = 1000) {}
+  /** `previewRows`: most rows read for a preview (the `plumb.hover.maxRows` setting); 0 turns previews off. */
+  constructor(private previewRows = 1000) {}
+
+  get previewRowLimit(): number {
+    return this.previewRows;
+  }
+
+  /** A new row limit forgets the previews read with the old one. */
+  setPreviewRows(rows: number): void {
+    const n = Number.isFinite(rows) ? Math.max(0, Math.floor(rows)) : 1000;
+    if (n === this.previewRows) return;
+    this.previewRows = n;
+    this.previews.clear();
+  }
 
   async exists(path: string): Promise<boolean> {
     try {
@@ -56,8 +69,10 @@ export class CachedFileInfo implements FileInfo {
     return this.cached(this.headers, path, async () => ({ columns: (await readHeader(path)).columns }));
   }
 
-  columnTypes(path: string): Promise<Result<Record<string, ColumnType>>> {
-    return this.cached(this.types, path, () => inferColumnTypes(path, this.typeSampleRows));
+  preview(path: string): Promise<Result<TablePreview>> {
+    if (this.previewRows === 0) return Promise.resolve({ ok: false, error: 'column previews are off (plumb.hover.maxRows is 0)' });
+    const rows = this.previewRows;
+    return this.cached(this.previews, path, () => previewFile(path, rows));
   }
 
   signature(path: string): Promise<Result<ModelSignature>> {
@@ -71,7 +86,7 @@ export class CachedFileInfo implements FileInfo {
   /** Forget a file (the server calls this when the file changes on disk). */
   invalidate(path: string): void {
     this.headers.delete(path);
-    this.types.delete(path);
+    this.previews.delete(path);
     this.signatures.delete(path);
     this.scans.delete(path);
   }

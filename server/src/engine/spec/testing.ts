@@ -1,12 +1,12 @@
 /** Test helpers: a FileInfo over in-memory files, and a way to find ranges by text. */
 import type { ModelSignature } from '../model';
 import type { FileInfo, HeaderInfo, Result } from './fileInfo';
-import type { ColumnType } from '../data/table';
+import type { TablePreview } from '../data';
 import type { ScanReport } from '../scan';
 
 export interface FakeFiles {
-  /** Data files: absolute path -> header columns (and optional types). */
-  data?: Record<string, { columns: string[]; types?: Record<string, ColumnType> }>;
+  /** Data files: absolute path -> header columns (and an optional column preview). */
+  data?: Record<string, { columns: string[]; preview?: TablePreview }>;
   /** Models: absolute path -> signature. */
   models?: Record<string, Partial<ModelSignature>>;
   /** Scan reports by path (default: clean). */
@@ -20,7 +20,7 @@ export function fakeFileInfo(f: FakeFiles): FileInfo {
   return {
     exists: async (p) => has(p),
     header: async (p): Promise<Result<HeaderInfo>> => (f.data?.[p] ? { ok: true, value: { columns: f.data[p].columns } } : { ok: false, error: `${p} is not a data file` }),
-    columnTypes: async (p): Promise<Result<Record<string, ColumnType>>> => (f.data?.[p]?.types ? { ok: true, value: f.data[p].types! } : { ok: false, error: 'no types' }),
+    preview: async (p): Promise<Result<TablePreview>> => (f.data?.[p]?.preview ? { ok: true, value: f.data[p].preview! } : { ok: false, error: 'no preview' }),
     signature: async (p): Promise<Result<ModelSignature>> =>
       f.models?.[p]
         ? { ok: true, value: { inputs: [], outputs: [], classLabels: null, ...f.models[p] } as unknown as ModelSignature }
