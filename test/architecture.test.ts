@@ -36,6 +36,16 @@ test('client/src does not import the engine (it only displays)', () => {
   assert.deepEqual(bad, []);
 });
 
+test('the README lists every setting the extension contributes, with its default', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const settings = Object.entries(pkg.contributes.configuration.properties as Record<string, { default: unknown }>);
+  assert.ok(settings.length > 0);
+  for (const [name, s] of settings) {
+    assert.ok(readme.includes(`| \`${name}\` | \`${JSON.stringify(s.default)}\` |`), `README's settings table has no row for ${name} with default ${JSON.stringify(s.default)}`);
+  }
+});
+
 test('the README spec reference matches the JSON Schema', () => {
   const r = spawnSync(process.execPath, ['scripts/specReference.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
