@@ -7,8 +7,8 @@
 import { compareState, parseCompareToWebview, type CompareState, type CompareToWebview, type CompareView } from '../../server/src/protocol/webview/compare';
 import type { GateView } from '../../server/src/protocol/webview/common';
 import { assertNever, parse } from '../../server/src/protocol/webview/schema';
-import { barChart } from './charts/bar';
-import { h, svgNode } from './lib/dom';
+import { barChart } from './charts/barPlot';
+import { h } from './lib/dom';
 import { count, delta, fmt, label, pct } from './lib/format';
 import { startPanel, type PanelContext } from './lib/panel';
 import { notesList } from './evaluation/tables';
@@ -55,7 +55,7 @@ function deltaChart(c: CompareView, gates: GateView[]): HTMLElement | null {
   if (!bars.length) return null;
   const chart = barChart({ title: 'Challenger − champion per metric', bars, width: 620, labelWidth: 170, references: [{ value: 0, label: 'no change', className: 'muted' }], xLabel: 'challenger − champion', format: (v) => delta(v, 3) });
   return h('section', { class: 'figure-section' },
-    h('figure', { class: 'figure' }, svgNode(chart), h('figcaption', {}, c.bootstrap ? `Difference per metric with its ${Math.round(c.bootstrap.level * 100)}% paired bootstrap interval (${count(c.bootstrap.resamples)} resamples of the same rows); red: its compare gate failed.` : 'Difference per metric (no bootstrap: set evaluation.bootstrap for intervals).')),
+    h('figure', { class: 'figure' }, chart, h('figcaption', {}, c.bootstrap ? `Difference per metric with its ${Math.round(c.bootstrap.level * 100)}% paired bootstrap interval (${count(c.bootstrap.resamples)} resamples of the same rows); red: its compare gate failed.` : 'Difference per metric (no bootstrap: set evaluation.bootstrap for intervals).')),
   );
 }
 

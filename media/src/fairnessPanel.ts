@@ -4,8 +4,8 @@
  */
 import { fairnessState, groupValue, parseFairnessToWebview, type FairnessState, type FairnessToWebview } from '../../server/src/protocol/webview/fairness';
 import { assertNever, parse } from '../../server/src/protocol/webview/schema';
-import { barChart } from './charts/bar';
-import { h, svgNode } from './lib/dom';
+import { barChart } from './charts/barPlot';
+import { h } from './lib/dom';
 import { count, fmt, label } from './lib/format';
 import { startPanel, type PanelContext } from './lib/panel';
 import { disparityTable, groupTable } from './fairness/tables';
@@ -50,7 +50,7 @@ function render(ctx: Ctx): Node[] {
     });
     out.push(h('section', { class: 'figure-section' },
       h('div', { class: 'toolbar' }, h('label', { for: 'group-metric' }, 'Per-group metric'), select),
-      h('figure', { class: 'figure' }, svgNode(chart), h('figcaption', {}, `${label(metric)} per group; dashed line: all rows${small.length ? '; hatched bars: small groups' : ''}`)),
+      h('figure', { class: 'figure' }, chart, h('figcaption', {}, `${label(metric)} per group; dashed line: all rows${small.length ? '; hatched bars: small groups' : ''}`)),
     ));
   }
   out.push(disparityTable(f, ctx.state.gates, ctx.ui.showAll, () => { ctx.setUi({ showAll: !ctx.ui.showAll }); ctx.render(); }));

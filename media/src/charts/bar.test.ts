@@ -1,55 +1,60 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { barChart } from './bar';
-import { byClass, byTag, findAll, parseXml, textOf } from './xmlTree';
+import { barModel } from './bar';
 
-const rectOf = (row: ReturnType<typeof parseXml>) => findAll(row, byTag('rect'))[0];
-
-test('bar lengths are proportional to the values, from a shared zero', () => {
-  const svg = parseXml(barChart({ title: 'Importance', bars: [{ label: 'a', value: 0.5 }, { label: 'b', value: 1 }, { label: 'c', value: 0.25 }], domain: [0, 1] }));
-  const rows = findAll(svg, byClass('bar-row'));
-  assert.equal(rows.length, 3);
-  const [a, b, c] = rows.map(rectOf).map((r) => ({ x: Number(r.attrs.x), w: Number(r.attrs.width) }));
-  assert.equal(a.x, b.x);
-  assert.ok(Math.abs(b.w - 2 * a.w) < 0.02, `${b.w} vs 2 x ${a.w}`);
-  assert.ok(Math.abs(a.w - 2 * c.w) < 0.02);
-  // The longest bar ends where the axis ends.
-  const axis = findAll(svg, byClass('axis-line'))[0];
-  assert.ok(Math.abs(b.x + b.w - Number(axis.attrs.x2)) < 0.01);
+test('bars run from a shared zero line to their values; the domain holds zero, intervals and references', () => {
+  const m = barModel({ title: 'Importance', bars: [{ label: 'a', value: 0.5 }, { label: 'b', value: 1, low: 0.9, high: 1.2 }, { label: 'c', value: 0.25 }], references: [{ value: 1.4, label: 'gate' }] });
+  assert.deepEqual(m.rows.map((r) => [r.index, r.x1, r.x2]), [[0, 0, 0.5], [1, 0, 1], [2, 0, 0.25]]);
+  assert.deepEqual(m.domain, [0, 1.4]);
+  assert.equal(m.nice, true, 'a computed domain is widened to round ticks');
+  assert.equal(m.zero, 0);
+  // One row per bar, plus room above for the reference labels.
+  assert.equal(m.height, m.margin.top + 3 * 24 + m.margin.bottom);
+  assert.ok(m.margin.top > barModel({ title: 't', bars: [] }).margin.top);
 });
 
 test('negative bars extend left of zero; null values draw no bar and read "undefined"', () => {
-  const svg = parseXml(barChart({ title: 't', bars: [{ label: 'up', value: 2 }, { label: 'down', value: -1 }, { label: 'none', value: null }], domain: [-2, 2] }));
-  const [up, down, none] = findAll(svg, byClass('bar-row'));
-  const u = rectOf(up);
-  const d = rectOf(down);
-  assert.ok(u.attrs.class.includes('pos') && d.attrs.class.includes('neg'));
-  assert.ok(Math.abs(Number(d.attrs.x) + Number(d.attrs.width) - Number(u.attrs.x)) < 0.01, 'the negative bar ends at zero');
-  assert.ok(Math.abs(Number(u.attrs.width) - 2 * Number(d.attrs.width)) < 0.02);
-  assert.equal(findAll(none, byTag('rect')).length, 0);
-  assert.equal(none.attrs['aria-label'], 'none: undefined');
+  const m = barModel({ title: 't', bars: [{ label: 'up', value: 2 }, { label: 'down', value: -1 }, { label: 'none', value: null }], domain: [-2, 2] });
+  const [up, down, none] = m.rows;
+  assert.equal(up.barClass, 'bar pos');
+  assert.equal(down.barClass, 'bar neg');
+  assert.deepEqual([down.x1, down.x2], [0, -1]);
+  assert.equal(down.textAt, 0, 'the value of a negative bar is written right of zero');
+  assert.equal(none.x1, undefined);
+  assert.equal(none.x2, undefined);
+  assert.equal(none.text, 'undefined');
+  assert.equal(none.spoken, 'none: undefined');
+  assert.equal(m.nice, false, 'a given domain is kept as it is');
 });
 
-test('intervals draw an error bar from low to high and are spoken', () => {
-  const svg = parseXml(barChart({ title: 't', bars: [{ label: 'x', value: 0.5, low: 0.25, high: 0.75 }], domain: [0, 1], width: 400, labelWidth: 100 }));
-  const row = findAll(svg, byClass('bar-row'))[0];
-  const path = findAll(row, byClass('error-bar'))[0].attrs.d;
-  const xs = [...path.matchAll(/[MH](-?[\d.]+)/g)].map((m) => Number(m[1]));
-  // plot spans 100..344 (width 400 minus the right margin of 56): 0.25 -> 161, 0.75 -> 283
-  assert.deepEqual([xs[0], xs[2]], [161, 283]);
-  assert.equal(row.attrs['aria-label'], 'x: 0.5 (0.25 to 0.75)');
-  assert.equal(row.attrs.tabindex, '0');
+test('a given domain that excludes zero starts the bars at its low end', () => {
+  const m = barModel({ title: 't', bars: [{ label: 'auc', value: 0.72 }], domain: [0.5, 1] });
+  assert.equal(m.zero, 0.5);
+  assert.deepEqual([m.rows[0].x1, m.rows[0].x2], [0.5, 0.72]);
 });
 
-test('labels are escaped, reference lines are labelled, keys and classes pass through', () => {
-  const markup = barChart({ title: '<b>', bars: [{ label: '<script>&', value: 1, key: 'k"1', className: 'fail small', note: 'small group' }], references: [{ value: 0.8, label: 'gate >=' }] });
-  const svg = parseXml(markup);
-  assert.ok(!markup.includes('<script>'));
-  const row = findAll(svg, byClass('bar-row'))[0];
-  assert.equal(row.attrs['data-key'], 'k"1');
-  assert.ok(row.attrs.class.includes('fail'));
-  assert.equal(row.attrs['aria-label'], '<script>&: 1, small group');
-  const ref = findAll(svg, byClass('reference'))[0];
-  assert.equal(ref.attrs['aria-label'], 'gate >=: 0.8');
-  assert.ok(textOf(ref).includes('gate >= 0.8'));
+test('intervals give the error bar its ends, are spoken, and push the value label past them', () => {
+  const m = barModel({ title: 't', bars: [{ label: 'x', value: 0.5, low: 0.25, high: 0.75 }, { label: 'y', value: 0.4 }, { label: 'z', value: null, low: 0, high: 1 }] });
+  const [x, y, z] = m.rows;
+  assert.deepEqual([x.low, x.high], [0.25, 0.75]);
+  assert.equal(x.spoken, 'x: 0.5 (0.25 to 0.75)');
+  assert.equal(x.textAt, 0.75);
+  assert.equal(y.low, undefined, 'no interval, no error bar');
+  assert.equal(y.spoken, 'y: 0.4');
+  assert.equal(z.low, undefined, 'an undefined value has no interval either');
+});
+
+test('classes, keys, notes and the format pass through; references are labelled and anchored', () => {
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const m = barModel({ title: 't', format: pct, bars: [{ label: 'g', value: 0.2, key: 'k"1', className: 'fail small', note: 'small group (3 rows)' }], references: [{ value: 0.05, label: 'low', className: 'muted' }, { value: 0.19, label: 'overall' }] });
+  const row = m.rows[0];
+  assert.equal(row.className, 'bar-row fail small');
+  assert.equal(row.key, 'k"1');
+  assert.equal(row.text, '20%');
+  assert.equal(row.spoken, 'g: 20%, small group (3 rows)');
+  assert.deepEqual(m.references.map((r) => [r.text, r.spoken, r.className, r.anchor]), [
+    ['low 5%', 'low: 5%', 'reference muted', 'middle'],
+    // Near the right end of the domain [0, 0.2] the label ends at its line instead of running off the chart.
+    ['overall 19%', 'overall: 19%', 'reference', 'end'],
+  ]);
 });

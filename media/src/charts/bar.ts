@@ -1,9 +1,9 @@
 /**
- * Horizontal bar chart: one row per bar, an optional interval (error bar) per bar, and vertical
- * reference lines (a gate's threshold, the overall value). Bars start at 0; negative values go left.
- * Each row is focusable and labelled, so the values can be read with a keyboard and a screen reader.
+ * Horizontal bar chart, the data side: one row per bar from the zero line to its value, an optional
+ * interval (error bar) per bar, vertical reference lines (a gate's threshold, the overall value), the
+ * x domain and what each row says to a screen reader. `barPlot.ts` draws it with Observable Plot.
  */
-import { clip, el, esc, extent, linearScale, niceDomain, px, shortNumber, svgRoot, text, xAxis } from './svg';
+import { extent, shortNumber, type Margin } from './numbers';
 
 export interface Bar {
   label: string;
@@ -12,7 +12,7 @@ export interface Bar {
   /** Interval around the value (e.g. a bootstrap interval or mean ± std). */
   low?: number;
   high?: number;
-  /** Extra classes, e.g. `fail`, `small`, `series-1`. */
+  /** Extra classes, e.g. `fail`, `small`, `muted`. */
   className?: string;
   /** Added to the bar's accessible label, e.g. "small group". */
   note?: string;
@@ -32,57 +32,94 @@ export interface BarChartOptions {
   width?: number;
   rowHeight?: number;
   labelWidth?: number;
+  /** A fixed x domain; by default the data's extent with 0 and the references, widened to round ticks. */
   domain?: [number, number];
   format?: (v: number) => string;
   references?: ReferenceLine[];
   xLabel?: string;
 }
 
-export function barChart(o: BarChartOptions): string {
+export interface BarRow {
+  /** Position from the top (the y value). */
+  index: number;
+  label: string;
+  value: number | null;
+  /** The bar runs from x1 (the zero line) to x2 (the value); absent when the value is null. */
+  x1?: number;
+  x2?: number;
+  /** The error bar, when the bar has an interval. */
+  low?: number;
+  high?: number;
+  /** The value label and where it starts (right of the bar and of its interval). */
+  text: string;
+  textAt: number;
+  /** What a screen reader says: "label: value (low to high), note". */
+  spoken: string;
+  /** Classes of the row (`bar-row` and the bar's own) and of the bar (`bar pos` or `bar neg`). */
+  className: string;
+  barClass: string;
+  key?: string;
+}
+
+export interface ReferenceMark {
+  value: number;
+  text: string;
+  spoken: string;
+  className: string;
+  /** Labels near the right edge end at the line, the others are centred on it. */
+  anchor: 'middle' | 'end';
+}
+
+export interface BarModel {
+  rows: BarRow[];
+  references: ReferenceMark[];
+  domain: [number, number];
+  /** Widen the domain to round ticks (when it was not given). */
+  nice: boolean;
+  zero: number;
+  width: number;
+  height: number;
+  rowHeight: number;
+  margin: Margin;
+  format: (v: number) => string;
+}
+
+export function barModel(o: BarChartOptions): BarModel {
   const width = o.width ?? 480;
   const rowHeight = o.rowHeight ?? 24;
-  const labelWidth = o.labelWidth ?? 140;
   const format = o.format ?? shortNumber;
-  const margin = { top: 8 + (o.references?.length ? 14 : 0), right: 56, bottom: o.xLabel ? 40 : 24, left: labelWidth };
+  const refs = o.references ?? [];
+  const margin = { top: 8 + (refs.length ? 14 : 0), right: 56, bottom: o.xLabel ? 40 : 24, left: o.labelWidth ?? 140 };
   const height = margin.top + Math.max(1, o.bars.length) * rowHeight + margin.bottom;
-  const values = o.bars.flatMap((b) => [b.value ?? 0, b.low ?? 0, b.high ?? 0]);
-  const [lo, hi] = o.domain ?? niceDomain(...extent(values, [0, ...(o.references ?? []).map((r) => r.value)]));
-  const x = linearScale([lo, hi], [margin.left, width - margin.right]);
-  const zero = x(Math.min(Math.max(0, lo), hi));
-  const body: string[] = [xAxis(x, height - margin.bottom, { format, label: o.xLabel, grid: margin.top })];
-  const rows = o.bars.map((b, i) => {
-    const y = margin.top + i * rowHeight;
-    const cy = y + rowHeight / 2;
-    const parts = [text(margin.left - 8, cy + 4, clip(b.label, Math.floor(labelWidth / 7)), { class: 'bar-label', 'text-anchor': 'end' })];
-    let spoken = `${b.label}: `;
-    if (b.value === null) {
-      parts.push(text(zero + 4, cy + 4, 'undefined', { class: 'value-label muted' }));
-      spoken += 'undefined';
-    } else {
-      const xv = x(b.value);
-      parts.push(el('rect', { class: `bar ${b.value < 0 ? 'neg' : 'pos'}`, x: Math.min(zero, xv), y: y + 4, width: Math.max(1, Math.abs(xv - zero)), height: rowHeight - 8 }));
-      spoken += format(b.value);
-      let end = Math.max(xv, zero);
-      if (b.low !== undefined && b.high !== undefined) {
-        const [l, h] = [x(b.low), x(b.high)];
-        parts.push(el('path', { class: 'error-bar', d: `M${px(l)},${px(cy - 5)}v10M${px(l)},${px(cy)}H${px(h)}M${px(h)},${px(cy - 5)}v10` }));
-        spoken += ` (${format(b.low)} to ${format(b.high)})`;
-        end = Math.max(end, h);
-      }
-      parts.push(text(end + 4, cy + 4, format(b.value), { class: 'value-label' }));
-    }
+  const values = o.bars.flatMap((b) => [b.value ?? NaN, b.low ?? NaN, b.high ?? NaN]);
+  const domain = o.domain ?? extent(values, [0, ...refs.map((r) => r.value)]);
+  const [lo, hi] = domain;
+  const zero = Math.min(Math.max(0, lo), hi);
+  const rows = o.bars.map((b, index): BarRow => {
+    const interval = b.value !== null && b.low !== undefined && b.high !== undefined;
+    let spoken = `${b.label}: ${b.value === null ? 'undefined' : format(b.value)}`;
+    if (interval) spoken += ` (${format(b.low!)} to ${format(b.high!)})`;
     if (b.note) spoken += `, ${b.note}`;
-    return el('g', { class: `bar-row ${b.className ?? ''}`.trim(), tabindex: 0, role: 'img', 'aria-label': spoken, 'data-key': b.key }, [el('title', {}, esc(spoken)), ...parts]);
+    return {
+      index,
+      label: b.label,
+      value: b.value,
+      ...(b.value !== null ? { x1: zero, x2: b.value } : {}),
+      ...(interval ? { low: b.low, high: b.high } : {}),
+      text: b.value === null ? 'undefined' : format(b.value),
+      textAt: b.value === null ? zero : Math.max(b.value, zero, interval ? b.high! : -Infinity),
+      spoken,
+      className: `bar-row ${b.className ?? ''}`.trim(),
+      barClass: `bar ${b.value !== null && b.value < 0 ? 'neg' : 'pos'}`,
+      key: b.key,
+    };
   });
-  body.push(el('g', { class: 'bars' }, rows));
-  for (const r of o.references ?? []) {
-    const xr = x(r.value);
-    body.push(
-      el('g', { class: `reference ${r.className ?? ''}`.trim(), role: 'img', 'aria-label': `${r.label}: ${format(r.value)}` }, [
-        el('line', { x1: xr, x2: xr, y1: margin.top - 4, y2: height - margin.bottom }),
-        text(xr, margin.top - 6, `${r.label} ${format(r.value)}`, { class: 'reference-label', 'text-anchor': xr > width - 100 ? 'end' : 'middle' }),
-      ]),
-    );
-  }
-  return svgRoot(width, height, o.title, body, { role: 'group', className: 'bar-chart' });
+  const references = refs.map((r): ReferenceMark => ({
+    value: r.value,
+    text: `${r.label} ${format(r.value)}`,
+    spoken: `${r.label}: ${format(r.value)}`,
+    className: `reference ${r.className ?? ''}`.trim(),
+    anchor: hi > lo && (r.value - lo) / (hi - lo) > 0.85 ? 'end' : 'middle',
+  }));
+  return { rows, references, domain, nice: !o.domain, zero, width, height, rowHeight, margin, format };
 }

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { histogramOverlay, toShares } from './histogram';
-import { byClass, findAll, parseXml } from './xmlTree';
+import { histogramModel, toShares } from './histogram';
 
 test('counts become shares, so data sets of different sizes compare', () => {
   assert.deepEqual(toShares([1, 3]), [0.25, 0.75]);
@@ -9,29 +8,34 @@ test('counts become shares, so data sets of different sizes compare', () => {
   assert.deepEqual(toShares([2, NaN, 2]), [0.5, 0, 0.5]);
 });
 
-test('numeric bins sit on their edges, reference and current overlaid with heights by share', () => {
-  const svg = parseXml(histogramOverlay({ title: 'age', edges: [0, 10, 20, 40], reference: [10, 10, 20], current: [5, 30, 5], width: 400, height: 200 }));
-  const bins = findAll(svg, byClass('bin'));
-  assert.equal(bins.length, 3);
-  const refs = bins.map((b) => findAll(b, byClass('ref'))[0]);
-  const curs = bins.map((b) => findAll(b, byClass('cur'))[0]);
-  // Overlaid: same x and width for both series within a bin; bin 3 is twice as wide as bin 1.
-  refs.forEach((r, i) => assert.equal(r.attrs.x, curs[i].attrs.x));
-  assert.ok(Math.abs(Number(refs[2].attrs.width) - 2 * Number(refs[0].attrs.width)) < 0.02);
-  // Heights follow shares: reference 0.25/0.25/0.5, current 0.125/0.75/0.125.
-  const h = (n: (typeof refs)[0]) => Number(n.attrs.height);
-  assert.ok(Math.abs(h(refs[2]) - 2 * h(refs[0])) < 0.02);
-  assert.ok(Math.abs(h(curs[1]) - 6 * h(curs[0])) < 0.05);
-  assert.equal(bins[1].attrs['aria-label'], '10 to 20: reference 25%, current 75%');
-  assert.equal(bins[1].attrs.tabindex, '0');
+test('numeric bins: both series sit on the same edges, overlaid, with heights by share', () => {
+  const m = histogramModel({ title: 'age', edges: [0, 10, 20, 40], reference: [10, 10, 20], current: [5, 30, 5] });
+  assert.equal(m.numeric, true);
+  assert.deepEqual(m.ref.map((r) => [r.x1, r.x2]), [[0, 10], [10, 20], [20, 40]]);
+  assert.deepEqual(m.cur.map((r) => [r.x1, r.x2]), [[0, 10], [10, 20], [20, 40]]);
+  assert.deepEqual(m.ref.map((r) => r.share), [0.25, 0.25, 0.5]);
+  assert.deepEqual(m.cur.map((r) => r.share), [0.125, 0.75, 0.125]);
+  assert.deepEqual(m.xDomain, [0, 40]);
+  assert.equal(m.xTicks, undefined, 'a numeric axis gets round ticks');
+  assert.equal(m.yMax, 0.75);
+  assert.equal(m.spoken[1], '10 to 20: reference 25%, current 75%');
 });
 
-test('categorical bins stand side by side under their names', () => {
-  const svg = parseXml(histogramOverlay({ title: 'education', categories: ['graduate', 'university'], reference: [3, 1], current: [1, 1], names: ['train', 'production'] }));
-  const bins = findAll(svg, byClass('bin'));
-  assert.equal(bins.length, 2);
-  const r = findAll(bins[0], byClass('ref'))[0];
-  const c = findAll(bins[0], byClass('cur'))[0];
-  assert.ok(Number(c.attrs.x) >= Number(r.attrs.x) + Number(r.attrs.width) - 0.01, 'current is to the right of reference');
-  assert.equal(bins[0].attrs['aria-label'], 'graduate: train 75%, production 50%');
+test('categorical bins stand side by side in their slot, under their names', () => {
+  const m = histogramModel({ title: 'education', categories: ['graduate_school', 'university'], reference: [3, 1], current: [1, 1], names: ['train', 'production'], width: 180 });
+  assert.equal(m.numeric, false);
+  assert.deepEqual(m.ref.map((r) => [r.x1, r.x2]), [[0.1, 0.5], [1.1, 1.5]]);
+  assert.deepEqual(m.cur.map((r) => [r.x1, r.x2]), [[0.5, 0.9], [1.5, 1.9]]);
+  assert.deepEqual(m.xDomain, [0, 2]);
+  assert.deepEqual(m.xTicks, [0.5, 1.5]);
+  // 60 px of plot per category: names are clipped to about 8 characters.
+  assert.deepEqual(m.xTicks!.map(m.xTickFormat), ['graduat…', 'univers…']);
+  assert.equal(m.spoken[0], 'graduate_school: train 75%, production 50%');
+});
+
+test('edges that do not match the counts fall back to one slot per bin', () => {
+  const m = histogramModel({ title: 'x', edges: [0, 1], reference: [1, 1], current: [1, 1] });
+  assert.equal(m.numeric, false);
+  assert.equal(m.ref.length, 2);
+  assert.equal(m.spoken[1], '1: reference 50%, current 50%');
 });

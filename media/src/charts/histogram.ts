@@ -1,9 +1,10 @@
 /**
- * Reference and current distributions of one column, overlaid: shares per bin (numeric columns,
- * `edges`) or per category (categorical columns, side by side). Shares rather than counts, so data
- * sets of different sizes compare; every bin is focusable and reads both shares.
+ * Reference and current distributions of one column, the data side: shares per bin (numeric
+ * columns, `edges`: both series on the bin's edges, overlaid) or per category (categorical columns:
+ * the two side by side in the category's slot). Shares rather than counts, so data sets of different
+ * sizes compare; every bin reads both shares. `histogramPlot.ts` draws it with Plot.
  */
-import { clip, el, esc, linearScale, niceDomain, shortNumber, svgRoot, text, xAxis, yAxis } from './svg';
+import { clip, percent, shortNumber, type Margin } from './numbers';
 
 export interface HistogramOverlayOptions {
   title: string;
@@ -20,58 +21,73 @@ export interface HistogramOverlayOptions {
   names?: [string, string];
 }
 
-const pct = (v: number) => `${shortNumber(v * 100)}%`;
-
 export function toShares(counts: number[]): number[] {
   const total = counts.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
   return counts.map((c) => (total > 0 && Number.isFinite(c) ? c / total : 0));
 }
 
-export function histogramOverlay(o: HistogramOverlayOptions): string {
+/** One rectangle: from x1 to x2, from 0 up to its share. */
+export interface BinRect {
+  bin: number;
+  x1: number;
+  x2: number;
+  share: number;
+}
+
+export interface HistogramModel {
+  numeric: boolean;
+  ref: BinRect[];
+  cur: BinRect[];
+  /** Per bin: what a screen reader says. */
+  spoken: string[];
+  xDomain: [number, number];
+  /** Categorical: a tick under each slot's middle, with the category's (clipped) name. */
+  xTicks?: number[];
+  xTickFormat: (v: number) => string;
+  yMax: number;
+  names: [string, string];
+  width: number;
+  height: number;
+  margin: Margin;
+}
+
+export function histogramModel(o: HistogramOverlayOptions): HistogramModel {
   const width = o.width ?? 480;
   const height = o.height ?? 240;
-  const [refName, curName] = o.names ?? ['reference', 'current'];
-  const margin = { top: 28, right: 12, bottom: o.xLabel ? 44 : 28, left: 48 };
-  const ref = toShares(o.reference);
-  const cur = toShares(o.current);
-  const n = Math.max(ref.length, cur.length);
-  const y = linearScale(niceDomain(0, Math.max(0.01, ...ref, ...cur)), [height - margin.bottom, margin.top]);
-  const body: string[] = [yAxis(y, margin.left, { format: pct, grid: width - margin.right })];
-  const bins: string[] = [];
+  const names = o.names ?? ['reference', 'current'];
+  const margin = { top: 8, right: 12, bottom: o.xLabel ? 44 : 28, left: 48 };
+  const refShares = toShares(o.reference);
+  const curShares = toShares(o.current);
+  const n = Math.max(refShares.length, curShares.length);
   const numeric = !!o.edges && o.edges.length === n + 1 && !o.categories;
+  const bins = Array.from({ length: n }, (_, i) => i);
+  const ref: BinRect[] = [];
+  const cur: BinRect[] = [];
   let binLabel: (i: number) => string;
+  let xDomain: [number, number];
+  let xTicks: number[] | undefined;
+  let xTickFormat: (v: number) => string = shortNumber;
   if (numeric) {
-    const edges = o.edges!;
-    const x = linearScale([edges[0], edges[n]], [margin.left, width - margin.right]);
-    body.push(xAxis(x, height - margin.bottom, { label: o.xLabel }));
-    binLabel = (i) => `${shortNumber(edges[i])} to ${shortNumber(edges[i + 1])}`;
-    for (let i = 0; i < n; i++) {
-      const x0 = x(edges[i]);
-      const w = Math.max(1, x(edges[i + 1]) - x0);
-      bins.push(bin(i, x0, w, w, 0));
+    const e = o.edges!;
+    for (const i of bins) {
+      ref.push({ bin: i, x1: e[i], x2: e[i + 1], share: refShares[i] ?? 0 });
+      cur.push({ bin: i, x1: e[i], x2: e[i + 1], share: curShares[i] ?? 0 });
     }
+    binLabel = (i) => `${shortNumber(e[i])} to ${shortNumber(e[i + 1])}`;
+    xDomain = [e[0], e[n]];
   } else {
-    const names = o.categories ?? Array.from({ length: n }, (_, i) => String(i));
-    const band = (width - margin.left - margin.right) / Math.max(1, n);
-    binLabel = (i) => names[i] ?? String(i);
-    const ticks = names.map((c, i) => text(margin.left + i * band + band / 2, height - margin.bottom + 15, clip(c, Math.max(3, Math.floor(band / 7))), { class: 'tick-label', 'text-anchor': 'middle' }));
-    body.push(el('g', { class: 'axis x-axis', 'aria-hidden': 'true' }, [el('line', { class: 'axis-line', x1: margin.left, x2: width - margin.right, y1: height - margin.bottom, y2: height - margin.bottom }), ...ticks]));
-    if (o.xLabel) body.push(text((margin.left + width - margin.right) / 2, height - margin.bottom + 32, o.xLabel, { class: 'axis-label', 'text-anchor': 'middle' }));
-    for (let i = 0; i < n; i++) bins.push(bin(i, margin.left + i * band + band * 0.1, band * 0.4, band * 0.4, band * 0.4));
+    // Category i has the slot [i, i + 1]: reference on its left 40%, current on its right, 10% margins.
+    const categories = o.categories ?? bins.map(String);
+    for (const i of bins) {
+      ref.push({ bin: i, x1: i + 0.1, x2: i + 0.5, share: refShares[i] ?? 0 });
+      cur.push({ bin: i, x1: i + 0.5, x2: i + 0.9, share: curShares[i] ?? 0 });
+    }
+    binLabel = (i) => categories[i] ?? String(i);
+    xDomain = [0, Math.max(1, n)];
+    xTicks = bins.map((i) => i + 0.5);
+    const room = Math.max(3, Math.floor((width - margin.left - margin.right) / Math.max(1, n) / 7));
+    xTickFormat = (v) => clip(categories[Math.floor(v)] ?? '', room);
   }
-  function bin(i: number, x0: number, wRef: number, wCur: number, shift: number): string {
-    const label = `${binLabel(i)}: ${refName} ${pct(ref[i] ?? 0)}, ${curName} ${pct(cur[i] ?? 0)}`;
-    const rect = (cls: string, v: number, x: number, w: number) => el('rect', { class: cls, x, y: y(v), width: w, height: Math.max(0, y(0) - y(v)) });
-    return el('g', { class: 'bin', tabindex: 0, role: 'img', 'aria-label': label }, [el('title', {}, esc(label)), rect('ref', ref[i] ?? 0, x0, wRef), rect('cur', cur[i] ?? 0, x0 + shift, wCur)]);
-  }
-  body.push(el('g', { class: 'bins' }, bins));
-  body.push(
-    el('g', { class: 'legend', 'aria-hidden': 'true' }, [
-      el('rect', { class: 'ref', x: margin.left, y: 6, width: 12, height: 12 }),
-      text(margin.left + 16, 16, refName, { class: 'legend-label' }),
-      el('rect', { class: 'cur', x: margin.left + 30 + refName.length * 6.5, y: 6, width: 12, height: 12 }),
-      text(margin.left + 46 + refName.length * 6.5, 16, curName, { class: 'legend-label' }),
-    ]),
-  );
-  return svgRoot(width, height, o.title, body, { role: 'group', className: 'histogram' });
+  const spoken = bins.map((i) => `${binLabel(i)}: ${names[0]} ${percent(refShares[i] ?? 0)}, ${names[1]} ${percent(curShares[i] ?? 0)}`);
+  return { numeric, ref, cur, spoken, xDomain, xTicks, xTickFormat, yMax: Math.max(0.01, ...refShares, ...curShares), names, width, height, margin };
 }

@@ -1,56 +1,54 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lineChart } from './line';
-import { byClass, byTag, findAll, parseXml } from './xmlTree';
+import { lineModel } from './line';
 
-const coords = (d: string) => [...d.matchAll(/([ML])(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [m[1], Number(m[2]), Number(m[3])] as const);
-
-test('a series becomes one path through its points, in the plot area', () => {
-  const svg = parseXml(lineChart({ title: 'ROC', series: [{ name: 'ROC', points: [[0, 0], [0.5, 0.8], [1, 1]] }], xDomain: [0, 1], yDomain: [0, 1], width: 300, height: 200, diagonal: true }));
-  const path = findAll(svg, byClass('line'))[0].attrs.d;
-  const pts = coords(path);
-  assert.deepEqual(pts.map((p) => p[0]), ['M', 'L', 'L']);
-  // x grows left to right, y grows upwards: (0,0) bottom-left, (1,1) top-right, (0.5, 0.8) between.
-  const [[, x0, y0], [, x1, y1], [, x2, y2]] = pts;
-  assert.ok(x0 < x1 && x1 < x2 && y0 > y1 && y1 > y2);
-  assert.ok(Math.abs(x1 - (x0 + x2) / 2) < 0.01);
-  assert.ok(Math.abs((y0 - y1) / (y0 - y2) - 0.8) < 1e-3);
-  const diag = findAll(svg, byClass('diagonal'))[0];
-  assert.deepEqual([Number(diag.attrs.x1), Number(diag.attrs.y1), Number(diag.attrs.x2), Number(diag.attrs.y2)], [x0, y0, x2, y2]);
+test('a non-finite point becomes a gap (NaN), never a point at zero', () => {
+  const m = lineModel({ title: 't', series: [{ name: 's', points: [[0, 1], [1, NaN], [2, Infinity], [NaN, 3], [3, 4]] }] });
+  assert.deepEqual(m.series[0].points.map((p) => [p.x, p.y]), [[0, 1], [1, NaN], [2, NaN], [NaN, NaN], [3, 4]]);
+  assert.deepEqual(m.xDomain, [0, 3]);
+  assert.deepEqual(m.yDomain, [1, 4]);
+  assert.equal(m.niceX && m.niceY, true);
 });
 
-test('a non-finite point breaks the line instead of drawing to zero', () => {
-  const svg = parseXml(lineChart({ title: 't', series: [{ name: 's', points: [[0, 1], [1, NaN], [2, 3], [3, 4]] }] }));
-  const pts = coords(findAll(svg, byClass('line'))[0].attrs.d);
-  assert.deepEqual(pts.map((p) => p[0]), ['M', 'M', 'L']);
+test('the diagonal is the part of y = x inside both domains', () => {
+  const m = lineModel({ title: 'ROC', series: [{ name: 'ROC', points: [[0, 0], [1, 1]] }], xDomain: [0, 1], yDomain: [0.2, 0.9], diagonal: true });
+  assert.deepEqual(m.diagonal, [{ x: 0.2, y: 0.2 }, { x: 0.9, y: 0.9 }]);
+  assert.equal(m.niceX || m.niceY, false, 'given domains are kept');
+  assert.equal(lineModel({ title: 't', series: [] }).diagonal, null);
 });
 
-test('dots and markers are focusable and labelled; several series get a legend', () => {
-  const svg = parseXml(lineChart({
+test('dots (finite points of dotted series) and markers are labelled with their classes', () => {
+  const m = lineModel({
     title: 'timeline',
     series: [
-      { name: 'drift share', points: [[1, 0.1], [2, 0.6]], dots: true, dotClass: (i) => (i === 1 ? 'fail' : undefined) },
-      { name: 'accuracy', points: [[1, 0.8], [2, 0.7]] },
+      { name: 'drift share', points: [[1, 0.1], [2, NaN], [3, 0.6]], dots: true, dotClass: (i) => (i === 2 ? 'fail' : undefined) },
+      { name: 'accuracy', points: [[1, 0.8], [3, 0.7]] },
     ],
-    markers: [{ x: 1.5, y: 0.5, label: 'threshold 0.3' }],
-    hLines: [{ value: 0.5, label: 'gate' }],
-  }));
-  const dots = findAll(svg, byClass('dot'));
-  assert.equal(dots.length, 2);
-  assert.equal(dots[1].attrs.class, 'dot fail');
-  assert.equal(dots[0].attrs.tabindex, '0');
-  assert.equal(dots[0].attrs['aria-label'], 'drift share: 1, 0.1');
-  const marker = findAll(svg, byClass('marker'))[0];
-  assert.equal(marker.attrs['aria-label'], 'threshold 0.3: 1.5, 0.5');
-  assert.equal(findAll(svg, byClass('legend-item')).length, 2);
-  assert.equal(findAll(svg, byClass('reference')).length, 1);
-  assert.equal(svg.children[0].attrs.role, 'group');
+    xDomain: [0, 4],
+    markers: [{ x: 1.5, y: 0.5, label: 'threshold 0.3', className: 'threshold' }, { x: 3.5, y: 0.5, label: 'late' }],
+    hLines: [{ value: 0.9, label: 'gate', className: 'gate' }],
+  });
+  assert.deepEqual(m.dots.map((d) => [d.x, d.y, d.className, d.series, d.spoken]), [
+    [1, 0.1, 'dot', 'series-0', 'drift share: 1, 0.1'],
+    [3, 0.6, 'dot fail', 'series-0', 'drift share: 3, 0.6'],
+  ]);
+  assert.deepEqual(m.markers.map((k) => [k.spoken, k.className, k.anchor]), [
+    ['threshold 0.3: 1.5, 0.5', 'marker threshold', 'start'],
+    ['late: 3.5, 0.5', 'marker', 'end'],
+  ]);
+  assert.deepEqual(m.hLines, [{ value: 0.9, label: 'gate', spoken: 'gate: 0.9', className: 'reference gate' }]);
+  // The reference line is inside the computed y domain; dots get room from the axes.
+  assert.deepEqual(m.yDomain, [0.1, 0.9]);
+  assert.equal(m.insetY, 6);
+  assert.equal(lineModel({ title: 't', series: [{ name: 's', points: [[0, 0]], dots: true }], yDomain: [0, 1] }).insetY, 0);
 });
 
-test('series left out of the legend (ICE curves) still draw', () => {
+test('series get a colour class by position unless named; the legend lists two or more', () => {
   const ice = Array.from({ length: 5 }, (_, i) => ({ name: `row ${i}`, points: [[0, i], [1, i + 1]] as [number, number][], className: 'ice', legend: false }));
-  const svg = parseXml(lineChart({ title: 'pdp', series: [...ice, { name: 'average', points: [[0, 2], [1, 3]], className: 'average' }] }));
-  assert.equal(findAll(svg, byClass('ice')).length, 5);
-  assert.equal(findAll(svg, byClass('legend-item')).length, 0);
-  assert.equal(findAll(svg, byTag('path')).length, 6);
+  const pdp = lineModel({ title: 'pdp', series: [...ice, { name: 'average', points: [[0, 2], [1, 3]], className: 'average' }, { name: '5 rows (ICE)', points: [], className: 'ice' }] });
+  assert.equal(pdp.series.length, 7);
+  assert.deepEqual(pdp.legend, [{ name: 'average', className: 'average' }, { name: '5 rows (ICE)', className: 'ice' }]);
+  const two = lineModel({ title: 't', series: [{ name: 'a', points: [] }, { name: 'b', points: [] }] });
+  assert.deepEqual(two.series.map((s) => s.className), ['series-0', 'series-1']);
+  assert.equal(lineModel({ title: 't', series: [{ name: 'a', points: [] }] }).legend.length, 0);
 });

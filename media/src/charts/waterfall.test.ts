@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { waterfall, waterfallSteps } from './waterfall';
-import { byClass, findAll, parseXml } from './xmlTree';
+import { waterfallModel, waterfallSteps } from './waterfall';
 
 test('steps run from the base value to the prediction, largest contribution first', () => {
   const steps = waterfallSteps(0.2, [{ label: 'a', value: 0.05 }, { label: 'b', value: -0.1 }, { label: 'c', value: 0.3 }]);
@@ -20,11 +19,24 @@ test('beyond maxRows the smallest contributions are summed into one row', () => 
   assert.ok(Math.abs(steps[3].end - 0.21) < 1e-12);
 });
 
-test('the chart has a focusable, labelled row per step, up and down classes and both totals', () => {
-  const svg = parseXml(waterfall({ title: 'row 0', base: 0.24, prediction: 0.29, contributions: [{ label: 'repay_status_1', value: 0.065, detail: '2' }, { label: 'limit_bal', value: -0.015, detail: '50000' }] }));
-  const steps = findAll(svg, byClass('step'));
-  assert.equal(steps.length, 4);
-  assert.deepEqual(steps.map((s) => s.attrs['aria-label']), ['base value 0.24', 'repay_status_1 = 2: +0.065', 'limit_bal = 50000: −0.015', 'prediction 0.29']);
-  assert.ok(steps[1].attrs.class.includes('up') && steps[2].attrs.class.includes('down'));
-  assert.ok(steps.every((s) => s.attrs.tabindex === '0'));
+test('the chart has a row per step between the two totals, each labelled, with up and down classes', () => {
+  const m = waterfallModel({ title: 'row 0', base: 0.24, prediction: 0.29, contributions: [{ label: 'repay_status_1', value: 0.065, detail: '2' }, { label: 'limit_bal', value: -0.015, detail: '50000' }] });
+  assert.deepEqual(m.rows.map((r) => r.index), [0, 1, 2, 3]);
+  assert.deepEqual(m.rows.map((r) => r.spoken), ['base value 0.24', 'repay_status_1 = 2: +0.065', 'limit_bal = 50000: −0.015', 'prediction 0.29']);
+  assert.deepEqual(m.rows.map((r) => r.className), ['step total', 'step up feature', 'step down feature', 'step total']);
+  // Totals are marks at their value; steps are bars over their part of the running total.
+  assert.deepEqual([m.rows[0].at, m.rows[3].at], [0.24, 0.29]);
+  assert.equal(m.rows[1].x1, 0.24);
+  assert.ok(Math.abs(m.rows[1].x2! - 0.305) < 1e-12);
+  assert.equal(m.rows[2].x1, m.rows[1].x2);
+  assert.equal(m.rows[1].textAt, m.rows[1].x2, 'an up step is labelled at its end');
+  assert.equal(m.rows[2].textAt, m.rows[2].x1, 'a down step is labelled at its start (its right end)');
+  assert.equal(m.rows[3].valueClass, 'value-label strong');
+  // A connector where each step starts, and one into the prediction.
+  assert.deepEqual(m.connectors.map((c) => [c.from, c.to]), [[0, 1], [1, 2], [2, 3]]);
+  assert.deepEqual([m.connectors[0].x, m.connectors[1].x, m.connectors[2].x], [0.24, m.rows[1].x2, 0.29]);
+  // The domain holds both totals and every running total.
+  assert.equal(m.domain[0], 0.24);
+  assert.ok(Math.abs(m.domain[1] - 0.305) < 1e-12);
+  assert.equal(m.height, m.margin.top + 4 * m.rowHeight + m.margin.bottom);
 });

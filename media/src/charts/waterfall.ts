@@ -1,9 +1,10 @@
 /**
- * Waterfall of one prediction: from the base value (the mean prediction over the background) each
- * feature's contribution moves the running total until it reaches the prediction. The largest
- * contributions get a row each; the rest are summed into one "other features" row.
+ * Waterfall of one prediction, the data side: from the base value (the mean prediction over the
+ * background) each feature's contribution moves the running total until it reaches the prediction.
+ * The largest contributions get a row each; the rest are summed into one "other features" row.
+ * `waterfallPlot.ts` draws it with Plot.
  */
-import { clip, el, esc, extent, linearScale, niceDomain, px, shortNumber, svgRoot, text, xAxis } from './svg';
+import { extent, shortNumber, type Margin } from './numbers';
 
 export interface Contribution {
   label: string;
@@ -51,40 +52,63 @@ export function waterfallSteps(base: number, contributions: Contribution[], maxR
   return steps;
 }
 
-export function waterfall(o: WaterfallOptions): string {
-  const width = o.width ?? 560;
+/** One row of the chart: the base value, a step, or the prediction. */
+export interface WaterfallRow {
+  index: number;
+  label: string;
+  spoken: string;
+  className: string;
+  /** A step's bar runs from x1 (the running total before it) to x2 (after it). */
+  x1?: number;
+  x2?: number;
+  /** A total's mark (base value, prediction). */
+  at?: number;
+  text: string;
+  textAt: number;
+  valueClass: string;
+}
+
+/** A dotted line from one row down to the next, where the next one starts. */
+export interface Connector {
+  x: number;
+  from: number;
+  to: number;
+}
+
+export interface WaterfallModel {
+  rows: WaterfallRow[];
+  connectors: Connector[];
+  domain: [number, number];
+  width: number;
+  height: number;
+  rowHeight: number;
+  margin: Margin;
+  format: (v: number) => string;
+}
+
+export function waterfallModel(o: WaterfallOptions): WaterfallModel {
   const format = o.format ?? shortNumber;
   const signed = (v: number) => `${v >= 0 ? '+' : '−'}${format(Math.abs(v))}`;
   const steps = waterfallSteps(o.base, o.contributions, o.maxRows ?? 10);
+  const rows: WaterfallRow[] = [
+    { index: 0, label: 'base value', spoken: `base value ${format(o.base)}`, className: 'step total', at: o.base, text: format(o.base), textAt: o.base, valueClass: 'value-label' },
+    ...steps.map((s, k): WaterfallRow => {
+      const label = s.detail !== undefined ? `${s.label} = ${s.detail}` : s.label;
+      return { index: k + 1, label, spoken: `${label}: ${signed(s.value)}`, className: `step ${s.value >= 0 ? 'up' : 'down'} ${s.kind}`, x1: s.start, x2: s.end, text: signed(s.value), textAt: Math.max(s.start, s.end), valueClass: 'value-label' };
+    }),
+    { index: steps.length + 1, label: 'prediction', spoken: `prediction ${format(o.prediction)}`, className: 'step total', at: o.prediction, text: format(o.prediction), textAt: o.prediction, valueClass: 'value-label strong' },
+  ];
+  const connectors = [...steps.map((s, k) => ({ x: s.start, from: k, to: k + 1 })), { x: o.prediction, from: steps.length, to: steps.length + 1 }];
   const rowHeight = 24;
-  const labelWidth = 190;
-  const margin = { top: 8, right: 64, bottom: o.xLabel ? 42 : 26, left: labelWidth };
-  const rows = steps.length + 2;
-  const height = margin.top + rows * rowHeight + margin.bottom;
-  const x = linearScale(niceDomain(...extent(steps.flatMap((s) => [s.start, s.end]), [o.base, o.prediction])), [margin.left, width - margin.right]);
-  const body: string[] = [xAxis(x, height - margin.bottom, { format, label: o.xLabel, grid: margin.top })];
-  const row = (i: number, label: string, cls: string, spoken: string, parts: string[]) => {
-    const cy = margin.top + i * rowHeight + rowHeight / 2;
-    return el('g', { class: `step ${cls}`, tabindex: 0, role: 'img', 'aria-label': spoken }, [el('title', {}, esc(spoken)), text(margin.left - 8, cy + 4, clip(label, Math.floor(labelWidth / 6.6)), { class: 'bar-label', 'text-anchor': 'end' }), ...parts]);
+  const margin = { top: 8, right: 64, bottom: o.xLabel ? 42 : 26, left: 190 };
+  return {
+    rows,
+    connectors,
+    domain: extent(steps.flatMap((s) => [s.start, s.end]), [o.base, o.prediction]),
+    width: o.width ?? 560,
+    height: margin.top + rows.length * rowHeight + margin.bottom,
+    rowHeight,
+    margin,
+    format,
   };
-  const cyOf = (i: number) => margin.top + i * rowHeight + rowHeight / 2;
-  body.push(row(0, 'base value', 'total', `base value ${format(o.base)}`, [el('line', { class: 'total-mark', x1: x(o.base), x2: x(o.base), y1: cyOf(0) - 8, y2: cyOf(0) + 8 }), text(x(o.base) + 6, cyOf(0) + 4, format(o.base), { class: 'value-label' })]));
-  steps.forEach((s, k) => {
-    const i = k + 1;
-    const cy = cyOf(i);
-    const [a, b] = [x(s.start), x(s.end)];
-    const label = s.detail !== undefined ? `${s.label} = ${s.detail}` : s.label;
-    const tip = Math.sign(b - a) * Math.min(6, Math.abs(b - a));
-    const d = `M${px(a)},${px(cy - 8)}H${px(b - tip)}L${px(b)},${px(cy)}L${px(b - tip)},${px(cy + 8)}H${px(a)}Z`;
-    body.push(
-      el('line', { class: 'connector', x1: a, x2: a, y1: cy - rowHeight + 8, y2: cy - 8, 'aria-hidden': 'true' }),
-      row(i, label, `${s.value >= 0 ? 'up' : 'down'} ${s.kind}`, `${label}: ${signed(s.value)}`, [
-        el('path', { class: 'step-bar', d }),
-        text(Math.max(a, b) + 4, cy + 4, signed(s.value), { class: 'value-label' }),
-      ]),
-    );
-  });
-  const last = cyOf(rows - 1);
-  body.push(row(rows - 1, 'prediction', 'total', `prediction ${format(o.prediction)}`, [el('line', { class: 'connector', x1: x(o.prediction), x2: x(o.prediction), y1: last - rowHeight + 8, y2: last - 8 }), el('line', { class: 'total-mark', x1: x(o.prediction), x2: x(o.prediction), y1: last - 8, y2: last + 8 }), text(x(o.prediction) + 6, last + 4, format(o.prediction), { class: 'value-label strong' })]));
-  return svgRoot(width, height, o.title, body, { role: 'group', className: 'waterfall' });
 }

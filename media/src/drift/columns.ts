@@ -1,7 +1,7 @@
 /** The Drift panel's per-column table (sortable, rows selectable by mouse and keyboard) and histograms. */
 import type { DriftView, FeatureDriftView } from '../../../server/src/protocol/webview/drift';
-import { histogramOverlay } from '../charts/histogram';
-import { h, svgNode } from '../lib/dom';
+import { histogramOverlay } from '../charts/histogramPlot';
+import { h } from '../lib/dom';
 import { fmt, label, pct } from '../lib/format';
 import { sortFeatures, type Sort, type SortKey } from './sort';
 
@@ -66,7 +66,7 @@ export function columnDetail(f: FeatureDriftView | undefined, drift: DriftView):
   const names: [string, string] = [`reference (${fileName(drift.reference.file)})`, `current (${fileName(drift.current.file)})`];
   let chart: HTMLElement;
   if (!hist) chart = h('p', { class: 'muted' }, 'No histogram for this column.');
-  else if (hist.kind === 'numeric') chart = svgNode(histogramOverlay({ title: `${f.column}: reference and current`, edges: hist.edges, reference: hist.reference, current: hist.current, names, xLabel: f.column, width: 560 }));
+  else if (hist.kind === 'numeric') chart = histogramOverlay({ title: `${f.column}: reference and current`, edges: hist.edges, reference: hist.reference, current: hist.current, names, xLabel: f.column, width: 560 });
   else {
     const categories = [...hist.categories];
     const reference = [...hist.reference];
@@ -76,7 +76,7 @@ export function columnDetail(f: FeatureDriftView | undefined, drift: DriftView):
       reference.push(hist.other.reference);
       current.push(hist.other.current);
     }
-    chart = svgNode(histogramOverlay({ title: `${f.column}: reference and current`, categories, reference, current, names, xLabel: f.column, width: 560 }));
+    chart = histogramOverlay({ title: `${f.column}: reference and current`, categories, reference, current, names, xLabel: f.column, width: 560 });
   }
   return h('figure', { class: 'figure column-detail', 'aria-live': 'polite' },
     chart,

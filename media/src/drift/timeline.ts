@@ -2,8 +2,8 @@
 import type { GateView } from '../../../server/src/protocol/webview/common';
 import type { MonitoringView } from '../../../server/src/protocol/webview/drift';
 import { gatePasses, parseGate } from '../../../server/src/engine/spec/gates';
-import { lineChart } from '../charts/line';
-import { h, svgNode } from '../lib/dom';
+import { lineChart } from '../charts/linePlot';
+import { h } from '../lib/dom';
 import { count, fmt, label, pct } from '../lib/format';
 
 export function timeline(m: MonitoringView, gates: GateView[], metric: string | undefined, onMetric: (m: string) => void): HTMLElement[] {
@@ -18,7 +18,7 @@ export function timeline(m: MonitoringView, gates: GateView[], metric: string | 
     xDomain: [-0.3, Math.max(0.3, w.length - 0.7)], yDomain: [0, 1], xTicks: ticks, xFormat: shortLabel, yFormat: (v) => pct(v, 0), yLabel: 'drift share',
     hLines: [{ value: m.share_threshold, label: `data set drift at ${pct(m.share_threshold, 0)}`, className: 'gate' }],
   });
-  const charts = h('div', { class: 'grid-2' }, h('figure', { class: 'figure' }, h('div', { class: 'toolbar' }, h('span', { class: 'muted' }, 'Drift share')), svgNode(shareChart), h('figcaption', {}, `Share of columns drifted per ${m.window.size} window; red dots: data set drift or a failed gate`)));
+  const charts = h('div', { class: 'grid-2' }, h('figure', { class: 'figure' }, h('div', { class: 'toolbar' }, h('span', { class: 'muted' }, 'Drift share')), shareChart, h('figcaption', {}, `Share of columns drifted per ${m.window.size} window; red dots: data set drift or a failed gate`)));
   out.push(charts);
   const metricNames = [...new Set(w.flatMap((x) => Object.keys(x.metrics ?? {})))];
   if (metricNames.length) {
@@ -33,7 +33,7 @@ export function timeline(m: MonitoringView, gates: GateView[], metric: string | 
       hLines: parsed?.ok ? [{ value: parsed.condition.value, label: `gate ${gate!.condition}`, className: 'gate' }] : [],
     });
     const select = h('select', { id: 'window-metric', onchange: (e: Event) => onMetric((e.target as HTMLSelectElement).value) }, ...metricNames.map((n) => h('option', { value: n, selected: n === chosen }, label(n))));
-    charts.append(h('figure', { class: 'figure' }, h('div', { class: 'toolbar' }, h('label', { for: 'window-metric' }, 'Metric'), select), svgNode(chart), h('figcaption', {}, `${label(chosen)} on each window's labelled rows${gate ? `; red dots fail the gate ${gate.condition}` : ''}`)));
+    charts.append(h('figure', { class: 'figure' }, h('div', { class: 'toolbar' }, h('label', { for: 'window-metric' }, 'Metric'), select), chart, h('figcaption', {}, `${label(chosen)} on each window's labelled rows${gate ? `; red dots fail the gate ${gate.condition}` : ''}`)));
   }
   out.push(h('div', { class: 'table-wrap' },
     h('table', {},

@@ -1,8 +1,9 @@
 /** The Evaluation panel's charts: confusion matrix, ROC, precision-recall and calibration curves. */
 import type { EvaluationView, SweepPointView } from '../../../server/src/protocol/webview/evaluation';
-import { heatmap } from '../charts/heatmap';
-import { lineChart, type Marker } from '../charts/line';
-import { h, svgNode } from '../lib/dom';
+import { heatmap } from '../charts/heatmapPlot';
+import type { Marker } from '../charts/line';
+import { lineChart } from '../charts/linePlot';
+import { h } from '../lib/dom';
 import { count, fmt } from '../lib/format';
 
 export function confusionChart(ev: EvaluationView, at: SweepPointView | undefined): HTMLElement | null {
@@ -14,7 +15,7 @@ export function confusionChart(ev: EvaluationView, at: SweepPointView | undefine
   const names = labels.length === n ? labels : values.map((_, i) => String(i));
   const title = at ? `Confusion matrix at threshold ${fmt(at.threshold, 2)}` : 'Confusion matrix';
   return h('figure', { class: 'figure' },
-    svgNode(heatmap({ title, rowLabels: names, colLabels: names, values, rowTitle: 'true label', colTitle: 'predicted label', format: count, cell: n > 6 ? 40 : 64, describe: (r, c) => `true ${names[r]}, predicted ${names[c]}`, cellClass: (r, c) => (r === c ? 'correct' : undefined) })),
+    heatmap({ title, rowLabels: names, colLabels: names, values, rowTitle: 'true label', colTitle: 'predicted label', format: count, cell: n > 6 ? 40 : 64, describe: (r, c) => `true ${names[r]}, predicted ${names[c]}`, cellClass: (r, c) => (r === c ? 'correct' : undefined) }),
     h('figcaption', {}, title),
   );
 }
@@ -56,6 +57,6 @@ export function curveCharts(ev: EvaluationView, at: SweepPointView | undefined):
   return out;
 }
 
-function figure(title: string, svg: string): HTMLElement {
-  return h('figure', { class: 'figure' }, svgNode(svg), h('figcaption', {}, title));
+function figure(title: string, chart: HTMLElement): HTMLElement {
+  return h('figure', { class: 'figure' }, chart, h('figcaption', {}, title));
 }

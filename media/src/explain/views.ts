@@ -1,9 +1,9 @@
 /** The Explainability panel's parts: importance bars, the waterfall of one row, partial dependence with ICE. */
 import type { ExplainView, PartialDependenceView, RowExplanationView } from '../../../server/src/protocol/webview/explain';
-import { barChart } from '../charts/bar';
-import { lineChart } from '../charts/line';
-import { waterfall } from '../charts/waterfall';
-import { h, svgNode } from '../lib/dom';
+import { barChart } from '../charts/barPlot';
+import { lineChart } from '../charts/linePlot';
+import { waterfall } from '../charts/waterfallPlot';
+import { h } from '../lib/dom';
 import { count, fmt, label } from '../lib/format';
 
 export function importanceChart(x: ExplainView): HTMLElement {
@@ -12,11 +12,11 @@ export function importanceChart(x: ExplainView): HTMLElement {
   const repeats = entries[0][1].values.length;
   const title = `Permutation importance: drop in ${label(x.metric)} when a feature is shuffled`;
   return h('figure', { class: 'figure' },
-    svgNode(barChart({
+    barChart({
       title,
       bars: entries.map(([f, v]) => ({ label: f, value: v.mean, low: v.mean - v.std, high: v.mean + v.std, className: v.mean <= 0 ? 'muted' : undefined })),
       width: 620, labelWidth: 150, xLabel: `${label(x.metric)} drop (mean ± std over ${repeats} shuffles)`,
-    })),
+    }),
     h('figcaption', {}, `${title}; baseline ${label(x.metric)} ${fmt(x.baseline)} on ${count(x.rows)} rows`),
   );
 }
@@ -28,7 +28,7 @@ export function waterfallChart(e: RowExplanationView): HTMLElement {
   });
   const title = `Row ${e.row}: from the base value ${fmt(e.base_value)} to the prediction ${fmt(e.prediction)}`;
   return h('figure', { class: 'figure', 'aria-live': 'polite' },
-    svgNode(waterfall({ title, base: e.base_value, prediction: e.prediction, contributions, maxRows: 12, width: 620, xLabel: 'model output' })),
+    waterfall({ title, base: e.base_value, prediction: e.prediction, contributions, maxRows: 12, width: 620, xLabel: 'model output' }),
     h('figcaption', {}, `${title} (${e.method === 'exact-shapley' ? 'exact Shapley values' : 'Kernel SHAP'}; red raises the output, blue lowers it)`),
   );
 }
@@ -43,5 +43,5 @@ export function pdpChart(p: PartialDependenceView): HTMLElement {
     xLabel: p.feature, yLabel: 'prediction',
     ...(cats ? { xTicks: p.grid, xFormat: (v: number) => cats[Math.round(v)] ?? String(v) } : {}),
   });
-  return h('figure', { class: 'figure' }, svgNode(chart), h('figcaption', {}, `${title}: thick line the average over all rows, thin lines single rows (ICE)`));
+  return h('figure', { class: 'figure' }, chart, h('figcaption', {}, `${title}: thick line the average over all rows, thin lines single rows (ICE)`));
 }

@@ -1,7 +1,7 @@
 /**
  * A tiny DOM builder: `h('button', { class: 'x', onclick }, 'Run')`. Text children become text nodes
- * (never HTML), so data from a result cannot inject markup. Chart SVG, which the chart helpers build
- * with escaping, goes in through `svgNode`.
+ * (never HTML), so data from a result cannot inject markup. Charts (media/src/charts) are elements
+ * Observable Plot builds the same way, and go in as children.
  */
 
 type Child = Node | string | number | null | undefined | false;
@@ -25,14 +25,6 @@ export function append(parent: Node, children: Child[]): void {
     if (c === null || c === undefined || c === false) continue;
     parent.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
   }
-}
-
-/** A `<div class="chart-box">` holding chart markup from media/src/charts. */
-export function svgNode(markup: string, className = 'chart-box'): HTMLElement {
-  const box = document.createElement('div');
-  box.className = className;
-  box.innerHTML = markup;
-  return box;
 }
 
 /** Replaces the children of `parent`. */
