@@ -4,18 +4,20 @@
  * inside each panel's webview compared with what `plumb run --format json` (the CLI, run by this
  * test on the same files) reports. Also: Cancel on the progress notification, the status bar, the
  * Testing view, the threshold slider against the run's threshold sweep, an Explain Row round trip
- * against `plumb explain --row`, and the panels coming back after Reload Window. Screenshots of each
- * panel go to test-results/screenshots/<panel>-panel.png.
+ * against `plumb explain --row`, Compare with Challenger against `plumb compare`, and the panels
+ * coming back after Reload Window. Screenshots of each panel go to
+ * test-results/screenshots/<panel>-panel.png.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { cleanupStack, editorToolsPresent, installExtension, launchChromium, makeHome, startCodeServer } from './harness';
 import { makeWorkspace, ROOT, SPEC_NAME } from './workspace';
 import { packagedVsix } from './vsix';
+import { writeCompareFixture } from '../../server/src/engine/compare/testFixture';
 import { assertShows, escapeRe, PLUMB_STATUS, runCommand, visibleWebview, waitForActiveTab } from './workbench';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -37,10 +39,18 @@ interface CliRun {
   explain: { summary: string; baseline: number; importance: Record<string, { mean: number }> };
 }
 interface CliRow { row: number; base_value: number; prediction: number }
+interface CliCompare {
+  verdict: string;
+  passed: boolean;
+  gates: Gate[];
+  metrics: Record<string, { champion: number; challenger: number; delta: number; interval: { low: number; high: number } | null }>;
+  fairness: { metrics: Record<string, { champion: number; challenger: number; delta: number }> };
+}
 
-function cli(args: string[]): unknown {
+/** `plumb ARGS --format json`; exit 1 (a gate failed) is expected where `gatesFail`. */
+function cli(args: string[], gatesFail = false): unknown {
   const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args, '--format', 'json'], { encoding: 'utf8', timeout: 120_000 });
-  assert.ok(r.status === 0, `plumb ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  assert.ok(r.status === (gatesFail ? 1 : 0), `plumb ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
@@ -61,11 +71,19 @@ async function screenshot(page: Page, panel: string): Promise<void> {
   }
 }
 
-/** A copy of the example whose explanation takes seconds (100 shuffles, a 5,000-row background). */
+/**
+ * A copy of the example that runs for tens of seconds, so that Cancel always lands while it runs:
+ * the eval data repeated 10 times (50,000 rows), all of them used for permutation importance with
+ * 100 shuffles per feature, and a 5,000-row SHAP background.
+ */
 function slowSpec(dir: string): void {
   const text = readFileSync(join(dir, SPEC_NAME), 'utf8');
-  const slow = text.replace('  background: data/background.csv\n', '  background_size: 5000\n  repeats: 100\n');
-  assert.notEqual(slow, text, `${SPEC_NAME} changed: the slow copy needs its explain.background line`);
+  const slow = text
+    .replace('  eval: data/eval.csv\n', '  eval: data/eval-x10.csv\n')
+    .replace('  background: data/background.csv\n', '  background_size: 5000\n  repeats: 100\n  max_rows: 100000\n');
+  assert.ok(slow.includes('eval-x10.csv') && slow.includes('max_rows'), `${SPEC_NAME} changed: the slow copy needs its data.eval and explain.background lines`);
+  const [header, ...rows] = readFileSync(join(dir, 'data/eval.csv'), 'utf8').trimEnd().split('\n');
+  writeFileSync(join(dir, 'data/eval-x10.csv'), [header, ...Array.from({ length: 10 }, () => rows).flat()].join('\n') + '\n');
   writeFileSync(join(dir, SLOW_NAME), slow);
 }
 
@@ -83,6 +101,11 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
   const spec = join(ws.dir, SPEC_NAME);
   const run = cli(['run', spec]) as CliRun;
   const row7 = cli(['explain', spec, '--row', '7']) as CliRow;
+  // Champion vs challenger: the challenger is more accurate and much less fair (a compare gate fails).
+  const duel = writeCompareFixture(join(ws.dir, 'compare'));
+  const challenger = join(ws.dir, 'compare', 'models', 'challenger.onnx');
+  const comparison = cli(['compare', duel.spec, '--challenger', challenger], true) as CliCompare;
+  assert.equal(comparison.passed, false, 'the fixture\'s challenger fails a compare gate');
   assert.ok(run.gates.length > 0 && run.gates.every((g) => g.passed), 'the example passes its gates');
 
   installExtension(home, await packagedVsix());
@@ -265,13 +288,65 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
     await screenshot(page, 'explain');
   });
 
-  await step('after Reload Window the panels are back with their state (row 7, the moved threshold)', async () => {
+  await step('Compare with Challenger...: picked in the file dialog; the verdict, every delta and the gates match plumb compare', async () => {
+    await page.keyboard.press('Control+P');
+    const quick = page.locator('.quick-input-widget input');
+    await quick.fill('fixture.plumb.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'fixture.plumb.yaml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await waitForActiveTab(page, 'fixture.plumb.yaml');
+    await runCommand(page, 'Plumb: Compare with Challenger...', true);
+    // VS Code's own file dialog in the browser: a path box that starts in the spec's folder.
+    const dialog = page.locator('.quick-input-widget', { hasText: 'choose the challenger' });
+    await dialog.waitFor();
+    // As a user does: type the folder, then click the file in the list.
+    await quick.fill(`${dirname(challenger)}/`);
+    await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'champion.onnx' }).waitFor();
+    await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'challenger.onnx' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await waitForActiveTab(page, 'Plumb Compare: fixture vs challenger');
+    const view = visibleWebview(page);
+    const verdict = view.locator('#verdict');
+    await verdict.waitFor({ timeout: 60_000 });
+    const failed = comparison.gates.filter((g) => !g.passed).length;
+    assert.equal(await verdict.locator('strong').textContent(), `✗ The challenger fails ${failed} of ${comparison.gates.length} compare gates`);
+    assert.equal(await verdict.locator('span').textContent(), comparison.verdict);
+    for (const [metric, m] of Object.entries(comparison.metrics)) {
+      const cells = view.locator(`#compare-metrics tbody tr[data-metric="${metric}"] td`);
+      assertShows(await cells.nth(0).textContent(), m.champion, `${metric} of the champion`);
+      assertShows(await cells.nth(1).textContent(), m.challenger, `${metric} of the challenger`);
+      assertShows(await cells.nth(2).textContent(), m.delta, `${metric} delta`);
+      const [low, high] = ((await cells.nth(3).textContent()) ?? '').split(' – ');
+      assertShows(low, m.interval!.low, `${metric} delta interval low`);
+      assertShows(high, m.interval!.high, `${metric} delta interval high`);
+    }
+    for (const g of comparison.gates) {
+      const name = g.metric.replace(/_delta$/, '');
+      const table = name in comparison.metrics ? '#compare-metrics' : '#compare-fairness';
+      const row = view.locator(`${table} tbody tr[data-metric="${name}"]`);
+      if (table === '#compare-fairness') assertShows(await row.locator('td').nth(2).textContent(), comparison.fairness.metrics[name].delta, `${name} delta`);
+      assert.equal(await row.locator('td').last().textContent(), `${g.condition} ${g.passed ? '✓ passed' : '✗ failed'}`, `gate on ${g.metric}`);
+    }
+    await screenshot(page, 'compare');
+  });
+
+  await step('after Reload Window the panels are back with their state (row 7, the moved threshold, the comparison)', async () => {
     await runCommand(page, 'Developer: Reload Window');
     await page.locator(`${PLUMB_STATUS}`).waitFor({ timeout: 60_000 });
+    // The comparison first, alone on screen (its group's neighbour shows fixture.plumb.yaml), then closed
+    // so that only one webview is visible at a time.
+    const compareTab = page.locator('.tabs-container .tab', { hasText: 'Plumb Compare: fixture vs challenger' });
+    await compareTab.click({ timeout: 60_000 });
+    assert.equal(await visibleWebview(page).locator('#verdict span').textContent({ timeout: 30_000 }), comparison.verdict);
+    await compareTab.hover();
+    await compareTab.locator('.codicon-close').click();
+    await compareTab.waitFor({ state: 'detached' });
     await page.locator('.tabs-container .tab', { hasText: 'Plumb Explanations: credit-risk' }).click({ timeout: 60_000 });
     await visibleWebview(page).locator('figcaption', { hasText: /^Row 7: / }).waitFor({ timeout: 30_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Plumb Evaluation: credit-risk' }).click();
     await visibleWebview(page).locator('#threshold-value', { hasText: (run.evaluation.threshold + 0.15).toFixed(2) }).waitFor({ timeout: 30_000 });
+    // The status bar follows the active spec (fixture.plumb.yaml was the last one): back to the example.
+    await page.locator('.tabs-container .tab', { hasText: SPEC_NAME }).first().click();
     await page.locator(`${PLUMB_STATUS}[aria-label="Plumb: ${run.gates.length} gates passed"]`).waitFor({ timeout: 30_000 });
   });
 });

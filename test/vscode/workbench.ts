@@ -9,8 +9,11 @@ import type { FrameLocator, Page } from 'playwright-core';
 /** The status bar item of the extension (`${extension id}.${item id}`). */
 export const PLUMB_STATUS = '[id="plumb.plumb.plumb.status"]';
 
-/** Runs a command from the palette (F1) by its title, e.g. "Plumb: Run All Checks". */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Runs a command from the palette (F1) by its title, e.g. "Plumb: Run All Checks". Waits for the
+ * palette to close, unless the command asks for input in it (`asksInput`, e.g. a file dialog).
+ */
+export async function runCommand(page: Page, title: string, asksInput = false): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
@@ -19,7 +22,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) });
   await row.first().waitFor();
   await row.first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  if (!asksInput) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** The document inside the webview panel on screen (VS Code nests it: outer iframe, then #active-frame). */
