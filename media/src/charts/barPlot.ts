@@ -1,6 +1,7 @@
 /**
  * The bar chart drawn with Observable Plot from `barModel`: bars from the zero line, error bars
- * (a link with tick ends), labels left of the bars, values right of them, dashed reference lines.
+ * (a link with tick ends), labels left of the bars, values right of them, dashed reference lines
+ * behind the bars (labelled above the plot).
  * Each row (bar, label, interval, value) becomes one focusable `g.bar-row` with its `aria-label`.
  */
 import * as Plot from '@observablehq/plot';
@@ -28,14 +29,15 @@ export function barChart(o: BarChartOptions): HTMLElement {
     marks: [
       Plot.gridX({ className: 'grid', ariaHidden: 'true' }),
       Plot.axisX({ className: 'axis', tickFormat: m.format, label: o.xLabel ?? null, labelAnchor: 'center', labelArrow: 'none', labelOffset: 32, ariaHidden: 'true' }),
-      Plot.barX(rows, { x1: 'x1', x2: 'x2', y: 'index', className: 'bars', render: part('row', (i) => rows[i].barClass) }),
-      Plot.link(rows, { x1: 'low', x2: 'high', y1: 'index', y2: 'index', className: 'error-bars', markerStart: 'tick', markerEnd: 'tick', render: part('row', () => 'error-bar') }),
-      Plot.text(rows, { y: 'index', text: 'label', frameAnchor: 'left', textAnchor: 'end', dx: -8, lineWidth: (m.margin.left - 12) / FONT_SIZE, textOverflow: 'ellipsis', className: 'bar-labels', render: part('row', () => 'bar-label') }),
-      Plot.text(rows, { x: 'textAt', y: 'index', text: 'text', textAnchor: 'start', dx: 4, className: 'value-labels', render: part('row', (i) => (rows[i].value === null ? 'value-label muted' : 'value-label')) }),
+      // Reference lines behind the bars, so that they never cross a value label.
       Plot.ruleX(references, { x: 'value', insetTop: -4, className: 'reference-lines', render: part('ref') }),
       ...(['middle', 'end'] as const).map((anchor) =>
         Plot.text(references, { filter: (r) => r.anchor === anchor, x: 'value', text: 'text', frameAnchor: 'top', lineAnchor: 'bottom', dy: -5, textAnchor: anchor, className: 'reference-labels', render: part('ref', () => 'reference-label') }),
       ),
+      Plot.barX(rows, { x1: 'x1', x2: 'x2', y: 'index', className: 'bars', render: part('row', (i) => rows[i].barClass) }),
+      Plot.link(rows, { x1: 'low', x2: 'high', y1: 'index', y2: 'index', className: 'error-bars', markerStart: 'tick', markerEnd: 'tick', render: part('row', () => 'error-bar') }),
+      Plot.text(rows, { y: 'index', text: 'label', frameAnchor: 'left', textAnchor: 'end', dx: -8, lineWidth: (m.margin.left - 12) / FONT_SIZE, textOverflow: 'ellipsis', className: 'bar-labels', render: part('row', () => 'bar-label') }),
+      Plot.text(rows, { x: 'textAt', y: 'index', text: 'text', textAnchor: 'start', dx: 4, className: 'value-labels', render: part('row', (i) => (rows[i].value === null ? 'value-label muted' : 'value-label')) }),
     ],
   });
   const svg = finishChart(node, { title: o.title, className: 'bar-chart' });

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { histogramModel, type HistogramOverlayOptions } from './histogram';
 import { percent } from './numbers';
-import { chartBox, finishChart, groupParts, legend, part } from './plotDom';
+import { NICE, chartBox, finishChart, groupParts, legend, part } from './plotDom';
 
 export function histogramOverlay(o: HistogramOverlayOptions): HTMLElement {
   const m = histogramModel(o);
@@ -21,7 +21,7 @@ export function histogramOverlay(o: HistogramOverlayOptions): HTMLElement {
     marginLeft: m.margin.left,
     ariaLabel: o.title,
     x: { domain: m.xDomain },
-    y: { domain: [0, m.yMax], nice: true },
+    y: { domain: [0, m.yMax], nice: NICE },
     marks: [
       Plot.gridY({ className: 'grid', ariaHidden: 'true' }),
       Plot.frame({ anchor: 'bottom', className: 'axis-line', ariaHidden: 'true' }),

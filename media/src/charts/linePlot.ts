@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { lineModel, type LineChartOptions } from './line';
-import { chartBox, finishChart, focusable, groupParts, legend, named, part } from './plotDom';
+import { NICE, chartBox, finishChart, focusable, groupParts, legend, named, part } from './plotDom';
 
 export function lineChart(o: LineChartOptions): HTMLElement {
   const m = lineModel(o);
@@ -19,7 +19,7 @@ export function lineChart(o: LineChartOptions): HTMLElement {
     marginLeft: m.margin.left,
     ariaLabel: o.title,
     x: { domain: m.xDomain, nice: m.niceX },
-    y: { domain: m.yDomain, nice: m.niceY, inset: m.insetY },
+    y: { domain: m.yDomain, nice: m.niceY ? NICE : false, inset: m.insetY },
     marks: [
       Plot.gridX({ className: 'grid', ticks: o.xTicks, ariaHidden: 'true' }),
       Plot.gridY({ className: 'grid', ariaHidden: 'true' }),
@@ -28,9 +28,10 @@ export function lineChart(o: LineChartOptions): HTMLElement {
       Plot.axisX({ ...axis, ticks: o.xTicks, tickFormat: m.xFormat, label: o.xLabel ?? null, labelOffset: 32 }),
       Plot.axisY({ ...axis, tickFormat: m.yFormat, label: o.yLabel ?? null, labelOffset: m.margin.left - 10 }),
       m.diagonal ? Plot.line(m.diagonal, { x: 'x', y: 'y', className: 'diagonal', ariaHidden: 'true' }) : null,
+      ...m.series.map((s) => Plot.line(s.points, { x: 'x', y: 'y', className: `series ${s.className}`, clip: 'frame', render: named(s.name) })),
+      // Reference lines over the curves, their labels readable on a halo; dots and markers on top.
       Plot.ruleY(hLines, { y: 'value', className: 'reference-lines', render: part('h') }),
       Plot.text(hLines, { y: 'value', text: 'label', frameAnchor: 'right', textAnchor: 'end', dx: -2, dy: -7, className: 'reference-labels', render: part('h', () => 'reference-label') }),
-      ...m.series.map((s) => Plot.line(s.points, { x: 'x', y: 'y', className: `series ${s.className}`, clip: 'frame', render: named(s.name) })),
       Plot.dot(dots, { x: 'x', y: 'y', r: 4, className: 'dots', render: focusable((i) => ({ label: dots[i].spoken, className: `${dots[i].className} ${dots[i].series}` })) }),
       Plot.dot(markers, { x: 'x', y: 'y', r: 5, className: 'markers', render: focusable((i) => ({ label: markers[i].spoken, className: markers[i].className })) }),
       ...(['start', 'end'] as const).map((anchor) =>

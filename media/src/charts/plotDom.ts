@@ -14,6 +14,12 @@ import type { RenderFunction } from '@observablehq/plot';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/**
+ * `nice` for a computed vertical domain: widened to round ticks for about 5 of them, as many as a
+ * y axis draws at these heights, so that it ends on a labelled tick (Plot's `nice: true` aims at 10).
+ */
+export const NICE = 5;
+
 /** The elements a mark drew for its data, in index order (markers Plot inserts beside paths skipped). */
 function drawn(g: Element): Element[] {
   return Array.from(g.children).filter((c) => c.tagName !== 'marker' && c.tagName !== 'defs');
