@@ -110,14 +110,14 @@ connection.onCompletion(
   guard('completion', [], async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !isSpecUri(doc.uri)) return [];
-    return complete(doc, doc.offsetAt(params.position), files);
+    return complete(doc, doc.offsetAt(params.position), files, store.parsed(doc));
   }),
 );
 connection.onHover(
   guard('hover', null, async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || !isSpecUri(doc.uri)) return null;
-    return hover(doc, doc.offsetAt(params.position), files);
+    return hover(doc, doc.offsetAt(params.position), files, store.parsed(doc));
   }),
 );
 connection.onCodeAction(
@@ -129,13 +129,13 @@ connection.onCodeAction(
 connection.onDocumentSymbol(
   guard('symbols', [], (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc && isSpecUri(doc.uri) ? documentSymbols(doc) : [];
+    return doc && isSpecUri(doc.uri) ? documentSymbols(doc, store.parsed(doc)) : [];
   }),
 );
 connection.onCodeLens(
   guard('code lenses', [], (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc && isSpecUri(doc.uri) ? codeLenses(doc) : [];
+    return doc && isSpecUri(doc.uri) ? codeLenses(doc, store.parsed(doc)) : [];
   }),
 );
 

@@ -1,7 +1,7 @@
 /** Code lenses over a model spec: run a section's checks from the spec itself. */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { keySpan, parseSpecText } from '../engine/spec/document';
+import { keySpan, parseSpecText, type ParsedSpec } from '../engine/spec/document';
 import { rangeOf } from './convert';
 
 const LENSES: { section: string; title: string; command: string }[] = [
@@ -11,8 +11,7 @@ const LENSES: { section: string; title: string; command: string }[] = [
   { section: 'explain', title: 'Explain', command: 'plumb.explainModel' },
 ];
 
-export function codeLenses(doc: TextDocument): CodeLens[] {
-  const parsed = parseSpecText(doc.getText());
+export function codeLenses(doc: TextDocument, parsed: ParsedSpec = parseSpecText(doc.getText())): CodeLens[] {
   const value = parsed.value as Record<string, unknown> | null;
   if (!value || typeof value !== 'object' || value.kind === 'pipeline') return [];
   const lenses: CodeLens[] = [];

@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { cursorContext } from '../engine/spec/cursor';
 import { schemaAt, resolve as resolveSchema } from '../engine/spec/schema';
-import { parseSpecText } from '../engine/spec/document';
+import { parseSpecText, type ParsedSpec } from '../engine/spec/document';
 import { buildSpec } from '../engine/spec/spec';
 import { compareGateNames, describeCheckName, DRIFT_METRICS, evaluationMetricNames, fairnessGateNames, monitoringGateNames } from '../engine/spec/checkNames';
 import { detailText, rowsRead } from './columnPreview';
@@ -33,11 +33,10 @@ const FILE_KEYS: Record<string, string[]> = {
   'compare.challenger': ['.onnx', '.yaml', '.yml'],
 };
 
-export async function complete(doc: TextDocument, offset: number, files: FileInfo): Promise<CompletionItem[]> {
+export async function complete(doc: TextDocument, offset: number, files: FileInfo, parsed: ParsedSpec = parseSpecText(doc.getText())): Promise<CompletionItem[]> {
   const text = doc.getText();
   const ctx = cursorContext(text, offset);
   const range = rangeOf(doc, ctx.replace.offset, ctx.replace.length);
-  const parsed = parseSpecText(text);
   const spec = buildSpec(parsed.looseValue, uriToPath(doc.uri));
   const task = spec.model?.task;
   const path = ctx.path.filter((s): s is string => typeof s === 'string');

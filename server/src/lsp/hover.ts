@@ -2,7 +2,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isScalar } from 'yaml';
-import { locate, parseSpecText, type JsonPath } from '../engine/spec/document';
+import { locate, parseSpecText, type JsonPath, type ParsedSpec } from '../engine/spec/document';
 import { schemaAt } from '../engine/spec/schema';
 import { describeCheckName } from '../engine/spec/checkNames';
 import { buildSpec } from '../engine/spec/spec';
@@ -13,8 +13,7 @@ import { hoverText } from './columnPreview';
 
 const COLUMN_PATHS = ['model.features', 'data.target', 'data.prediction', 'data.timestamp', 'fairness.sensitive', 'evaluation.slices', 'drift.columns', 'explain.features'];
 
-export async function hover(doc: TextDocument, offset: number, files: FileInfo): Promise<Hover | null> {
-  const parsed = parseSpecText(doc.getText());
+export async function hover(doc: TextDocument, offset: number, files: FileInfo, parsed: ParsedSpec = parseSpecText(doc.getText())): Promise<Hover | null> {
   const loc = locate(parsed.doc, offset);
   const node = loc.node;
   if (!node?.range || !isScalar(node)) return null;

@@ -2,11 +2,10 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { parseSpecText } from '../engine/spec/document';
+import { parseSpecText, type ParsedSpec } from '../engine/spec/document';
 import { rangeOf } from './convert';
 
-export function documentSymbols(doc: TextDocument): DocumentSymbol[] {
-  const parsed = parseSpecText(doc.getText());
+export function documentSymbols(doc: TextDocument, parsed: ParsedSpec = parseSpecText(doc.getText())): DocumentSymbol[] {
   return symbolsOf(doc, parsed.doc.contents as Node | null, 0);
 }
 

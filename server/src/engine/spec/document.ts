@@ -21,8 +21,20 @@ export interface ParsedSpec {
 
 const MAX_ALIAS_COUNT = 100;
 
+/** The YAML options of every spec parse (reparse.ts parses single scalars with them too). */
+export const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+
+/** The document as plain data, with aliases capped. */
+export function toPlainValue(doc: Document.Parsed): { ok: true; value: unknown } | { ok: false; error: Error } {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (err) {
+    return { ok: false, error: err as Error };
+  }
+}
+
 export function parseSpecText(text: string): ParsedSpec {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, PARSE_OPTIONS);
   const diagnostics: SpecDiagnostic[] = [];
   for (const e of doc.errors) {
     const [start, end] = e.pos;
@@ -34,11 +46,11 @@ export function parseSpecText(text: string): ParsedSpec {
   }
   let value: unknown = null;
   if (doc.errors.length === 0) {
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
+    const plain = toPlainValue(doc);
+    if (plain.ok) value = plain.value;
+    else {
       diagnostics.push(
-        diag('error', 'yaml.aliases', `The YAML could not be expanded: ${(err as Error).message}. Use fewer aliases (at most ${MAX_ALIAS_COUNT} expansions).`, {
+        diag('error', 'yaml.aliases', `The YAML could not be expanded: ${plain.error.message}. Use fewer aliases (at most ${MAX_ALIAS_COUNT} expansions).`, {
           offset: 0,
           length: Math.min(text.length, firstLine(text).length),
         }),
@@ -47,11 +59,8 @@ export function parseSpecText(text: string): ParsedSpec {
   }
   let looseValue: unknown = value;
   if (doc.errors.length) {
-    try {
-      looseValue = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      looseValue = null;
-    }
+    const plain = toPlainValue(doc);
+    looseValue = plain.ok ? plain.value : null;
   }
   return { text, doc, value, looseValue, diagnostics };
 }

@@ -26,7 +26,11 @@ export interface Validation {
 }
 
 export async function validateSpecText(text: string, file: string, files: FileInfo, checks: SemanticCheck[] = SEMANTIC_CHECKS): Promise<Validation> {
-  const parsed = parseSpecText(text);
+  return validateParsed(parseSpecText(text), file, files, checks);
+}
+
+/** Validation of an already parsed spec (the language server re-parses incrementally, see reparse.ts). */
+export async function validateParsed(parsed: ParsedSpec, file: string, files: FileInfo, checks: SemanticCheck[] = SEMANTIC_CHECKS): Promise<Validation> {
   const diagnostics = [...parsed.diagnostics];
   if (diagnostics.some((d) => d.severity === 'error') || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
     if (!diagnostics.length) {
