@@ -1,11 +1,12 @@
 // One build for every bundle: the extension (client), the language server, the CLI, the check worker
 // and the webviews. Type-checking is separate (`npm run typecheck`), as in the esbuild sample.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { bundledPackages, noticesText } from './scripts/thirdPartyNotices.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning' };
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', metafile: true };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'onnxruntime-node'] };
 
 const webviewEntries = existsSync('media/src')
@@ -24,6 +25,7 @@ const built = await Promise.all(contexts.map((c) => esbuild.context(c)));
 if (watch) {
   await Promise.all(built.map((c) => c.watch()));
 } else {
-  await Promise.all(built.map((c) => c.rebuild()));
+  const results = await Promise.all(built.map((c) => c.rebuild()));
   await Promise.all(built.map((c) => c.dispose()));
+  writeFileSync('dist/THIRD_PARTY_NOTICES.txt', noticesText('.', bundledPackages(results.map((r) => r.metafile))));
 }

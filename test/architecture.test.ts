@@ -46,6 +46,18 @@ test('the README lists every setting the extension contributes, with its default
   }
 });
 
+test('dist/THIRD_PARTY_NOTICES.txt (built by esbuild.mjs) carries the licence of every bundled dependency', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const notices = readFileSync(join(ROOT, 'dist/THIRD_PARTY_NOTICES.txt'), 'utf8');
+  // onnxruntime-node stays external: it ships in the VSIX with its own LICENSE.
+  const bundled = [...Object.keys(pkg.dependencies).filter((d) => !d.startsWith('onnxruntime')), '@observablehq/plot', 'd3-scale'];
+  for (const name of bundled) {
+    const version = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+    assert.ok(notices.includes(`\n${name}@${version} (`) || notices.includes(`\n\n${name}@${version} (`), `${name}@${version} is not in THIRD_PARTY_NOTICES.txt`);
+  }
+  assert.ok(!/No licence file in the package/.test(notices), 'a bundled package has no licence text');
+});
+
 test('the README spec reference matches the JSON Schema', () => {
   const r = spawnSync(process.execPath, ['scripts/specReference.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);

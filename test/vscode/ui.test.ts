@@ -41,6 +41,7 @@ test('the VSIX holds the bundles, schemas and the Linux x64 ONNX runtime, and no
     'package.json',
     'dist/client.js',
     'dist/server.js',
+    'dist/THIRD_PARTY_NOTICES.txt',
     'schemas/plumb.schema.json',
     'node_modules/onnxruntime-node/package.json',
     'node_modules/onnxruntime-node/dist/index.js',
@@ -59,7 +60,7 @@ test('the VSIX holds the bundles, schemas and the Linux x64 ONNX runtime, and no
   };
   wrong('TypeScript sources', (f) => /\.(ts|tsx|mts|cts)$/.test(f));
   wrong('source maps', (f) => f.endsWith('.map'));
-  wrong('source, test, bench or tooling folders', (f) => /^(client|server|test|bench|scripts|out|docs|\.cache|\.ci|test-results|media\/src)\//.test(f));
+  wrong('source, test, bench or tooling folders', (f) => /^(client|server|test|bench|scripts|out|docs|\.cache|\.ci|test-results|media\/src|media\/preview)\//.test(f));
   wrong('build files', (f) => ['esbuild.mjs', 'tsconfig.json', '.npmrc', '.gitignore', 'package-lock.json'].includes(f));
   wrong('the example\'s preparation scripts', (f) => /^examples\/.*(\.py|\/lib\/)/.test(f));
   wrong('node_modules other than the ONNX runtime', (f) => f.startsWith('node_modules/') && !SHIPPED_MODULES.includes(f.split('/')[1]));

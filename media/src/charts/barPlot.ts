@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { barModel, type BarChartOptions } from './bar';
-import { chartBox, finishChart, groupParts, part } from './plotDom';
+import { chartBox, finishChart, groupParts, part, frame } from './plotDom';
 
 /** Font size of chart text (panel.css), for Plot's estimate of label widths. */
 export const FONT_SIZE = 11;
@@ -16,13 +16,7 @@ export function barChart(o: BarChartOptions): HTMLElement {
   const { rows, references } = m;
   const band = m.rowHeight;
   const node = Plot.plot({
-    width: m.width,
-    height: m.height,
-    marginTop: m.margin.top,
-    marginRight: m.margin.right,
-    marginBottom: m.margin.bottom,
-    marginLeft: m.margin.left,
-    ariaLabel: o.title,
+    ...frame(m, o.title),
     x: { domain: m.domain, nice: m.nice },
     // One band per row: the bar is the band less 4 px above and below.
     y: { domain: rows.map((r) => r.index), axis: null, paddingInner: 8 / band, paddingOuter: 4 / band, align: 0.5 },

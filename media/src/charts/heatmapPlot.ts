@@ -5,20 +5,14 @@
  */
 import * as Plot from '@observablehq/plot';
 import { heatmapModel, type HeatmapOptions } from './heatmap';
-import { chartBox, finishChart, groupParts, part } from './plotDom';
+import { chartBox, finishChart, groupParts, part, frame } from './plotDom';
 
 export function heatmap(o: HeatmapOptions): HTMLElement {
   const m = heatmapModel(o);
   const { cells } = m;
   const axis = { className: 'axis', tickSize: 0, labelAnchor: 'center', labelArrow: 'none', ariaHidden: 'true' } as const;
   const node = Plot.plot({
-    width: m.width,
-    height: m.height,
-    marginTop: m.margin.top,
-    marginRight: m.margin.right,
-    marginBottom: m.margin.bottom,
-    marginLeft: m.margin.left,
-    ariaLabel: o.title,
+    ...frame(m, o.title),
     x: { domain: o.colLabels.map((_, j) => j), padding: 0 },
     y: { domain: o.rowLabels.map((_, i) => i), padding: 0 },
     opacity: { type: 'identity' },

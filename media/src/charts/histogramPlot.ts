@@ -6,20 +6,14 @@
 import * as Plot from '@observablehq/plot';
 import { histogramModel, type HistogramOverlayOptions } from './histogram';
 import { percent } from './numbers';
-import { NICE, chartBox, finishChart, groupParts, legend, part } from './plotDom';
+import { NICE, chartBox, finishChart, groupParts, legend, part, frame } from './plotDom';
 
 export function histogramOverlay(o: HistogramOverlayOptions): HTMLElement {
   const m = histogramModel(o);
   const axis = { className: 'axis', labelAnchor: 'center', labelArrow: 'none', ariaHidden: 'true' } as const;
   const rects = (data: typeof m.ref, cls: 'ref' | 'cur') => Plot.rectY(data, { x1: 'x1', x2: 'x2', y1: 0, y2: 'share', insetLeft: m.numeric ? 0.5 : 0, insetRight: m.numeric ? 0.5 : 0, className: `${cls}s`, render: part('bin', () => cls) });
   const node = Plot.plot({
-    width: m.width,
-    height: m.height,
-    marginTop: m.margin.top,
-    marginRight: m.margin.right,
-    marginBottom: m.margin.bottom,
-    marginLeft: m.margin.left,
-    ariaLabel: o.title,
+    ...frame(m, o.title),
     x: { domain: m.xDomain },
     y: { domain: [0, m.yMax], nice: NICE },
     marks: [

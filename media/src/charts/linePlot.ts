@@ -4,20 +4,14 @@
  */
 import * as Plot from '@observablehq/plot';
 import { lineModel, type LineChartOptions } from './line';
-import { NICE, chartBox, finishChart, focusable, groupParts, legend, named, part } from './plotDom';
+import { NICE, chartBox, finishChart, focusable, groupParts, legend, named, part, frame } from './plotDom';
 
 export function lineChart(o: LineChartOptions): HTMLElement {
   const m = lineModel(o);
   const { dots, markers, hLines } = m;
   const axis = { className: 'axis', labelAnchor: 'center', labelArrow: 'none', ariaHidden: 'true' } as const;
   const node = Plot.plot({
-    width: m.width,
-    height: m.height,
-    marginTop: m.margin.top,
-    marginRight: m.margin.right,
-    marginBottom: m.margin.bottom,
-    marginLeft: m.margin.left,
-    ariaLabel: o.title,
+    ...frame(m, o.title),
     x: { domain: m.xDomain, nice: m.niceX },
     y: { domain: m.yDomain, nice: m.niceY ? NICE : false, inset: m.insetY },
     marks: [

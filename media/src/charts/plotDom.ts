@@ -20,6 +20,19 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  */
 export const NICE = 5;
 
+/** The frame every chart model computes: its size and margins, in Plot's option names, with the chart's title for screen readers. */
+export function frame(m: { width: number; height: number; margin: { top: number; right: number; bottom: number; left: number } }, title: string) {
+  return {
+    width: m.width,
+    height: m.height,
+    marginTop: m.margin.top,
+    marginRight: m.margin.right,
+    marginBottom: m.margin.bottom,
+    marginLeft: m.margin.left,
+    ariaLabel: title,
+  };
+}
+
 /** The elements a mark drew for its data, in index order (markers Plot inserts beside paths skipped). */
 function drawn(g: Element): Element[] {
   return Array.from(g.children).filter((c) => c.tagName !== 'marker' && c.tagName !== 'defs');

@@ -6,20 +6,14 @@
 import * as Plot from '@observablehq/plot';
 import { FONT_SIZE } from './barPlot';
 import { waterfallModel, type WaterfallOptions } from './waterfall';
-import { chartBox, finishChart, groupParts, part } from './plotDom';
+import { chartBox, finishChart, groupParts, part, frame } from './plotDom';
 
 export function waterfall(o: WaterfallOptions): HTMLElement {
   const m = waterfallModel(o);
   const { rows } = m;
   const band = m.rowHeight;
   const node = Plot.plot({
-    width: m.width,
-    height: m.height,
-    marginTop: m.margin.top,
-    marginRight: m.margin.right,
-    marginBottom: m.margin.bottom,
-    marginLeft: m.margin.left,
-    ariaLabel: o.title,
+    ...frame(m, o.title),
     x: { domain: m.domain, nice: true },
     y: { domain: rows.map((r) => r.index), axis: null, paddingInner: 8 / band, paddingOuter: 4 / band, align: 0.5 },
     marks: [
