@@ -299,7 +299,10 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
     // VS Code's own file dialog in the browser: a path box that starts in the spec's folder.
     const dialog = page.locator('.quick-input-widget', { hasText: 'choose the challenger' });
     await dialog.waitFor();
-    // As a user does: type the folder, then click the file in the list.
+    // As a user does: once the dialog shows the spec's folder, type the models folder, then click the file.
+    await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'fixture.plumb.yaml' }).waitFor();
+    const start = `${dirname(duel.spec)}/`;
+    await page.waitForFunction((want) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === want, start);
     await quick.fill(`${dirname(challenger)}/`);
     await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'champion.onnx' }).waitFor();
     await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'challenger.onnx' }).click();
