@@ -2,7 +2,7 @@
  * The Compare panel (webview entry, bundled to dist/webview/comparePanel.js): champion vs challenger.
  * A verdict banner, the metric table (champion, challenger, delta and its paired bootstrap interval),
  * a delta bar chart with error bars, McNemar's test and the disagreement rate, fairness deltas per
- * disparity, and the compare gates (in the shell's gate list).
+ * disparity with their paired intervals, and the compare gates (in the shell's gate list).
  */
 import { compareState, parseCompareToWebview, type CompareState, type CompareToWebview, type CompareView } from '../../server/src/protocol/webview/compare';
 import type { GateView } from '../../server/src/protocol/webview/common';
@@ -72,6 +72,7 @@ function agreement(c: CompareView): HTMLElement | null {
 function fairnessTable(c: CompareView, gates: GateView[], showAll: boolean, toggle: () => void): HTMLElement | null {
   const f = c.fairness;
   if (!f) return null;
+  const level = c.bootstrap ? `${Math.round(c.bootstrap.level * 100)}% interval` : 'interval';
   const total = Object.keys(f.metrics).length;
   const names = disparityNames(c, gates, showAll);
   return h('section', { class: 'table-section' },
@@ -79,7 +80,7 @@ function fairnessTable(c: CompareView, gates: GateView[], showAll: boolean, togg
     ...f.warnings.map((w) => h('div', { class: 'banner warning', role: 'note' }, w)),
     h('div', { class: 'table-wrap' },
       h('table', { id: 'compare-fairness' },
-        h('thead', {}, h('tr', {}, ...['disparity', 'champion', 'challenger', 'delta', 'gate'].map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 4 ? 'num' : undefined }, t)))),
+        h('thead', {}, h('tr', {}, ...['disparity', 'champion', 'challenger', 'delta', level, 'gate'].map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 5 ? 'num' : undefined }, t)))),
         h('tbody', {},
           ...names.map((name) => {
             const d = f.metrics[name];
@@ -88,6 +89,7 @@ function fairnessTable(c: CompareView, gates: GateView[], showAll: boolean, togg
               h('td', { class: 'num' }, fmt(d.champion, 4)),
               h('td', { class: 'num' }, fmt(d.challenger, 4)),
               h('td', { class: 'num' }, signed(d.delta)),
+              h('td', { class: 'num' }, d.interval ? `${signed(d.interval.low)} – ${signed(d.interval.high)}` : '—'),
               gateCell(gateOf(gates, name)),
             );
           }),

@@ -44,7 +44,7 @@ interface CliCompare {
   passed: boolean;
   gates: Gate[];
   metrics: Record<string, { champion: number; challenger: number; delta: number; interval: { low: number; high: number } | null }>;
-  fairness: { metrics: Record<string, { champion: number; challenger: number; delta: number }> };
+  fairness: { metrics: Record<string, { champion: number; challenger: number; delta: number; interval: { low: number; high: number } | null }> };
 }
 
 /** `plumb ARGS --format json`; exit 1 (a gate failed) is expected where `gatesFail`. */
@@ -327,7 +327,13 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
       const name = g.metric.replace(/_delta$/, '');
       const table = name in comparison.metrics ? '#compare-metrics' : '#compare-fairness';
       const row = view.locator(`${table} tbody tr[data-metric="${name}"]`);
-      if (table === '#compare-fairness') assertShows(await row.locator('td').nth(2).textContent(), comparison.fairness.metrics[name].delta, `${name} delta`);
+      if (table === '#compare-fairness') {
+        const f = comparison.fairness.metrics[name];
+        assertShows(await row.locator('td').nth(2).textContent(), f.delta, `${name} delta`);
+        const [low, high] = ((await row.locator('td').nth(3).textContent()) ?? '').split(' – ');
+        assertShows(low, f.interval!.low, `${name} delta interval low`);
+        assertShows(high, f.interval!.high, `${name} delta interval high`);
+      }
       assert.equal(await row.locator('td').last().textContent(), `${g.condition} ${g.passed ? '✓ passed' : '✗ failed'}`, `gate on ${g.metric}`);
     }
     await screenshot(page, 'compare');

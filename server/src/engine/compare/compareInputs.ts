@@ -13,6 +13,7 @@ import { evaluateGates } from '../run/gates';
 import { fmt, fmtSigned } from '../report/format';
 import { discordantCounts, mcnemarFromCounts, type McNemarResult } from './mcnemar';
 import { pairedBootstrap } from './pairedBootstrap';
+import { pairedFairnessIntervals } from './fairnessBootstrap';
 import type { CompareResult, Delta, FairnessComparison } from './types';
 
 export interface FairnessSetup {
@@ -64,7 +65,7 @@ function fairnessComparison(a: FairnessResult, b: FairnessResult): FairnessCompa
   const groupMetrics = a.group_metrics.filter((m) => b.group_metrics.includes(m));
   return {
     sensitive: a.sensitive,
-    metrics: Object.fromEntries(names.map((k) => [k, delta(a.metrics[k], b.metrics[k])])),
+    metrics: Object.fromEntries(names.map((k) => [k, { ...delta(a.metrics[k], b.metrics[k]), interval: null }])),
     group_metrics: groupMetrics,
     groups: a.groups.map((g) => {
       const other = b.groups.find((x) => x.label === g.label);
@@ -102,6 +103,12 @@ export function compareInputs(champion: MetricInput, challenger: MetricInput, o:
   if (o.fairness) {
     const common = { ...o.fairness, bootstrap: false as const, signal: o.signal };
     fairness = fairnessComparison(computeFairness({ ...common, input: champion }), computeFairness({ ...common, input: challenger }));
+    if (boot && boot.n > 0) {
+      const deltas = Object.fromEntries(Object.entries(fairness.metrics).map(([k, d]) => [k, d.delta]));
+      const paired = pairedFairnessIntervals({ ...o.fairness, relativeTo: o.fairness.relativeTo ?? 'groups', champion, challenger, deltas, n: boot.n, seed: boot.seed, level: boot.level ?? 0.95, signal: o.signal });
+      for (const [k, iv] of Object.entries(paired.intervals)) fairness.metrics[k].interval = iv;
+      notes.push(...paired.notes);
+    }
   }
 
   const values: Record<string, number | null> = { disagreement_rate: disagreementRate, mcnemar_p_value: mcnemar?.p_value ?? null };
@@ -132,7 +139,10 @@ function verdictText(metrics: Core['metrics'], mcnemar: McNemarResult | null, fa
   else if (Object.keys(metrics).length) parts.push('No metric difference is clear of noise (every 95% interval includes 0).');
   if (mcnemar) parts.push(`McNemar's test (${mcnemar.method}): p = ${fmt(mcnemar.p_value)} over ${mcnemar.discordant} row(s) where exactly one model is right (champion only: ${mcnemar.b}, challenger only: ${mcnemar.c}).`);
   const dp = fairness?.metrics.demographic_parity_ratio;
-  if (dp?.delta !== null && dp?.delta !== undefined) parts.push(`Demographic parity ratio ${fmt(dp.champion)} -> ${fmt(dp.challenger)} (${fmtSigned(dp.delta)}).`);
+  if (dp?.delta !== null && dp?.delta !== undefined) {
+    const iv = dp.interval ? `, 95% interval ${fmtSigned(dp.interval.low)} to ${fmtSigned(dp.interval.high)}` : '';
+    parts.push(`Demographic parity ratio ${fmt(dp.champion)} -> ${fmt(dp.challenger)} (${fmtSigned(dp.delta)}${iv}).`);
+  }
   const failed = gates.filter((g) => !g.passed);
   if (!gates.length) parts.push('No compare gates: add `compare.gates` to make this a decision.');
   else if (failed.length) parts.push(`The challenger FAILS ${failed.length} of ${gates.length} compare gate(s): ${failed.map((g) => `${g.metric} = ${fmt(g.value)} (needs ${g.condition})`).join('; ')}.`);

@@ -17,7 +17,9 @@ export function formatCompareText(r: CompareResult): string {
   if (r.mcnemar) lines.push(`McNemar's test (${r.mcnemar.method}): champion-only correct ${r.mcnemar.b}, challenger-only correct ${r.mcnemar.c}, p = ${fmt(r.mcnemar.p_value)}.`);
   if (r.fairness) {
     lines.push('', `Fairness by ${r.fairness.sensitive.join(' x ')}:`);
-    for (const [k, d] of Object.entries(r.fairness.metrics).filter(([k]) => KEY_FAIRNESS.test(k))) lines.push(`  ${k.padEnd(30)} ${fmt(d.champion).padStart(9)} -> ${fmt(d.challenger).padStart(9)}  (${fmtSigned(d.delta)})`);
+    for (const [k, d] of Object.entries(r.fairness.metrics).filter(([k]) => KEY_FAIRNESS.test(k))) {
+      lines.push(`  ${k.padEnd(30)} ${fmt(d.champion).padStart(9)} -> ${fmt(d.challenger).padStart(9)}  (${fmtSigned(d.delta)}${d.interval ? `, 95% CI ${interval(d.interval)}` : ''})`);
+    }
     const rate = r.fairness.group_metrics.includes('selection_rate') ? 'selection_rate' : r.fairness.group_metrics[0];
     if (rate) {
       lines.push(`  ${rate} by group:`);
@@ -40,7 +42,7 @@ export function compareMarkdown(r: CompareResult): string {
   const out = [`### ${r.gates.length ? (r.passed ? '✅' : '❌') : 'ℹ️'} Plumb compare: \`${r.name}\``, '', `Champion \`${r.champion.model}\` vs challenger \`${r.challenger.model}\` on ${r.rows} rows of \`${r.data}\`.`, ''];
   out.push(mdTable(['Metric', 'Champion', 'Challenger', 'Δ', '95% CI (paired)'], Object.entries(r.metrics).map(([k, m]) => [k, fmt(m.champion), fmt(m.challenger), fmtSigned(m.delta), interval(m.interval)]), ['l', 'r', 'r', 'r', 'r']), '');
   if (r.mcnemar) out.push(`McNemar (${r.mcnemar.method}): p = ${fmt(r.mcnemar.p_value)} (champion-only correct ${r.mcnemar.b}, challenger-only ${r.mcnemar.c}); disagreement rate ${fmt(r.disagreement_rate)}.`, '');
-  if (r.fairness) out.push(mdTable(['Fairness', 'Champion', 'Challenger', 'Δ'], Object.entries(r.fairness.metrics).filter(([k]) => KEY_FAIRNESS.test(k)).map(([k, d]) => [k, fmt(d.champion), fmt(d.challenger), fmtSigned(d.delta)]), ['l', 'r', 'r', 'r']), '');
+  if (r.fairness) out.push(mdTable(['Fairness', 'Champion', 'Challenger', 'Δ', '95% CI (paired)'], Object.entries(r.fairness.metrics).filter(([k]) => KEY_FAIRNESS.test(k)).map(([k, d]) => [k, fmt(d.champion), fmt(d.challenger), fmtSigned(d.delta), interval(d.interval)]), ['l', 'r', 'r', 'r', 'r']), '');
   if (r.gates.length) out.push(mdTable(['', 'Gate', 'Value', 'Condition'], r.gates.map((g) => [g.passed ? '✅' : '❌', g.metric, fmtSigned(g.value), g.condition]), ['l', 'l', 'r', 'l']), '');
   out.push(r.verdict);
   return out.join('\n') + '\n';

@@ -11,10 +11,15 @@ export interface Delta {
   delta: number | null;
 }
 
+/** A disparity of both models, with the paired bootstrap interval of the delta (null without one). */
+export interface FairnessDelta extends Delta {
+  interval: { low: number; high: number } | null;
+}
+
 export interface FairnessComparison {
   sensitive: string[];
   /** Disparities (Fairlearn's named metrics, `<m>_difference`, `<m>_ratio`) of both models. */
-  metrics: Record<string, Delta>;
+  metrics: Record<string, FairnessDelta>;
   /** Per-group metrics (selection rate, error rates, listed metrics) of both models. */
   group_metrics: string[];
   groups: { label: string; group: Record<string, string>; count: number; small: boolean; metrics: Record<string, Delta> }[];

@@ -7,7 +7,7 @@ import type { Random } from '../util/random';
 import { multinomial } from './sampling';
 import type { Family, MetricValues } from './family';
 
-interface CellModel {
+export interface CellModel {
   k: number;
   names: string[];
   /** The rates of one group (or of all rows) from its K counts at `c[o..o+k)`. */
@@ -19,7 +19,7 @@ interface CellModel {
 const NO_POSITIVES = 'no rows with a positive label';
 const NO_NEGATIVES = 'no rows with a negative label';
 
-const BINARY: CellModel = {
+export const BINARY: CellModel = {
   k: 4,
   names: ['base_rate', 'selection_rate', 'true_positive_rate', 'false_positive_rate', 'false_negative_rate', 'true_negative_rate', 'precision', 'accuracy'],
   rates(c, o) {
@@ -48,7 +48,7 @@ const BINARY: CellModel = {
   },
 };
 
-const MULTICLASS: CellModel = {
+export const MULTICLASS: CellModel = {
   k: 2,
   names: ['accuracy'],
   rates(c, o) {
@@ -89,20 +89,24 @@ export function labelFamily(ids: Int32Array, groups: number, y: Uint8Array): Fam
   return cellFamily(LABELS, cells, groups);
 }
 
+/** Every rate of every group (and over all rows) from a groups x K table of counts. */
+export function cellRates(model: CellModel, c: ArrayLike<number>, groups: number): MetricValues {
+  const k = model.k;
+  const perGroup: (number | null)[][] = [];
+  for (let g = 0; g < groups; g++) perGroup.push(model.rates(c, g * k));
+  const total = new Float64Array(k);
+  for (let g = 0; g < groups; g++) for (let j = 0; j < k; j++) total[j] += c[g * k + j];
+  const overall = model.rates(total, 0);
+  const out: MetricValues = {};
+  model.names.forEach((name, m) => {
+    out[name] = { groups: perGroup.map((r) => r[m]), overall: overall[m] };
+  });
+  return out;
+}
+
 function cellFamily(model: CellModel, cells: Float64Array, groups: number): Family {
   const k = model.k;
-  const evaluate = (c: ArrayLike<number>): MetricValues => {
-    const perGroup: (number | null)[][] = [];
-    for (let g = 0; g < groups; g++) perGroup.push(model.rates(c, g * k));
-    const total = new Float64Array(k);
-    for (let g = 0; g < groups; g++) for (let j = 0; j < k; j++) total[j] += c[g * k + j];
-    const overall = model.rates(total, 0);
-    const out: MetricValues = {};
-    model.names.forEach((name, m) => {
-      out[name] = { groups: perGroup.map((r) => r[m]), overall: overall[m] };
-    });
-    return out;
-  };
+  const evaluate = (c: ArrayLike<number>): MetricValues => cellRates(model, c, groups);
   const sample = new Float64Array(groups * k);
   return {
     names: model.names,

@@ -17,7 +17,7 @@ const modelRef = obj({ model: str, spec: str, threshold: opt(num) });
 export const mcnemar = obj({ b: int, c: int, discordant: int, method: lit('exact', 'chi-square'), statistic: num, p_value: num });
 export const fairnessComparison = obj({
   sensitive: arr(str),
-  metrics: record(delta),
+  metrics: record(pairedMetric),
   group_metrics: arr(str),
   groups: arr(obj({ label: str, group: record(str), count: int, small: bool, metrics: record(delta) }), 10_000),
   warnings: arr(str),
