@@ -8,7 +8,7 @@
  *
  * The previous ParsedSpec is reused and must not be used afterwards (SpecStore keeps one per document).
  */
-import { isAlias, isCollection, isPair, isScalar, parseDocument, visit, type Node, type Scalar } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { parseSpecText, PARSE_OPTIONS, toPlainValue, type ParsedSpec } from './document';
 
 /** Characters that make a plain scalar mean something else somewhere in YAML (flow context, comments, anchors, tags, quotes). */
@@ -56,52 +56,122 @@ function shift(range: [number, number, number], at: number, delta: number): void
 
 /** Like `parseSpecText(text)`, reusing `prev` (the parse of the previous text) when the edit allows it. */
 export function reparseSpecText(prev: ParsedSpec | undefined, text: string): ParsedSpec {
-  const patched = prev && tryPatch(prev, text);
-  return patched ?? parseSpecText(text);
+  if (!prev) return parseSpecText(text);
+  if (prev.text === text) return prev;
+  if (prev.diagnostics.length || prev.doc.errors.length || prev.doc.warnings.length || prev.value === null || hasAnchors(prev.doc)) return parseSpecText(text);
+  const edit = editedRegion(prev.text, text);
+  return patchScalar(prev, text, edit) ?? patchSection(prev, text, edit) ?? parseSpecText(text);
 }
 
-function tryPatch(prev: ParsedSpec, text: string): ParsedSpec | undefined {
-  const old = prev.text;
-  if (old === text) return prev;
-  if (prev.diagnostics.length || prev.doc.errors.length || prev.doc.warnings.length || prev.value === null) return undefined;
-  // The edited region: what is left between the common prefix and the common suffix.
+interface Edit {
+  /** [from, to) of the old text was replaced; every later offset moves by delta. */
+  from: number;
+  to: number;
+  delta: number;
+}
+
+/** What is left between the common prefix and the common suffix. */
+function editedRegion(old: string, text: string): Edit {
   const max = Math.min(old.length, text.length);
   let p = 0;
   while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
   let s = 0;
   while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  const oldEnd = old.length - s;
-  const delta = text.length - old.length;
-  const found = findValueScalar(prev, p, oldEnd);
-  if (!found) return undefined;
-  const [start, valueEnd, nodeEnd] = found.node.range!;
-  const oldSource = old.slice(start, valueEnd);
-  if (UNSAFE.test(oldSource) || oldSource !== oldSource.trim()) return undefined;
-  const next = plainScalar(text.slice(start, valueEnd + delta));
-  if (!next) return undefined;
-  // Anchors and aliases make one scalar appear in several places: leave those documents to a full parse.
-  let aliased = false;
-  visit(prev.doc, {
+  return { from: p, to: old.length - s, delta: text.length - old.length };
+}
+
+/** Anchors and aliases make one node appear in several places: those documents take a full parse. */
+function hasAnchors(doc: Document.Parsed | Document): boolean {
+  let found = false;
+  visit(doc, {
     Node(_, n) {
       if (isAlias(n) || (n as { anchor?: string }).anchor) {
-        aliased = true;
+        found = true;
         return visit.BREAK;
       }
       return undefined;
     },
   });
-  if (aliased) return undefined;
+  return found;
+}
 
-  visit(prev.doc, {
+/** Moves every offset at or after `at` of the nodes (and the document) by `delta`, except `skip`'s. */
+function shiftAll(doc: Document.Parsed, at: number, delta: number, skip?: Node): void {
+  visit(doc, {
     Node(_, n: Node) {
-      if (n.range && n !== found.node) shift(n.range as [number, number, number], valueEnd, delta);
+      if (n.range && n !== skip) shift(n.range as [number, number, number], at, delta);
     },
   });
-  if (prev.doc.range) shift(prev.doc.range as [number, number, number], valueEnd, delta);
-  next.range = [start, valueEnd + delta, nodeEnd + delta];
-  if (found.slot === 'value') (found.parent as { value: unknown }).value = next;
-  else (found.parent as { items: unknown[] }).items[found.slot] = next;
+  if (doc.range) shift(doc.range as [number, number, number], at, delta);
+}
+
+function done(prev: ParsedSpec, text: string): ParsedSpec | undefined {
   const value = toPlainValue(prev.doc);
   if (!value.ok) return undefined;
   return { text, doc: prev.doc, value: value.value, looseValue: value.value, diagnostics: [] };
+}
+
+/** The edit changed one plain value scalar: the new scalar replaces it. */
+function patchScalar(prev: ParsedSpec, text: string, e: Edit): ParsedSpec | undefined {
+  const found = findValueScalar(prev, e.from, e.to);
+  if (!found) return undefined;
+  const [start, valueEnd, nodeEnd] = found.node.range!;
+  const oldSource = prev.text.slice(start, valueEnd);
+  if (UNSAFE.test(oldSource) || oldSource !== oldSource.trim()) return undefined;
+  const next = plainScalar(text.slice(start, valueEnd + e.delta));
+  if (!next) return undefined;
+  shiftAll(prev.doc, valueEnd, e.delta, found.node);
+  next.range = [start, valueEnd + e.delta, nodeEnd + e.delta];
+  if (found.slot === 'value') (found.parent as { value: unknown }).value = next;
+  else (found.parent as { items: unknown[] }).items[found.slot] = next;
+  return done(prev, text);
+}
+
+/**
+ * The edit stayed inside one top-level section (from its key at column 0 to the next top-level key):
+ * that section alone is parsed again and replaces the old one. Sections with comments, a change at
+ * the document's start or end, and anything that does not parse on its own take a full parse.
+ */
+function patchSection(prev: ParsedSpec, text: string, e: Edit): ParsedSpec | undefined {
+  const old = prev.text;
+  const top = prev.doc.contents;
+  if (!isMap(top) || top.flow || !top.items.length) return undefined;
+  const starts = top.items.map((pair) => (isScalar(pair.key) && pair.key.range ? pair.key.range[0] : -1));
+  if (starts.some((at) => at < 0 || (at > 0 && old[at - 1] !== '\n'))) return undefined;
+  // Sections end where the next top-level key starts; the last one ends with the document. Text
+  // inserted at a key's start may belong to the section before (a new last line) or to the key's own.
+  const endOf = (k: number) => (k + 1 < starts.length ? starts[k + 1] : old.length);
+  for (let k = 0; k < starts.length; k++) {
+    if (starts[k] <= e.from && e.to <= endOf(k)) {
+      const patched = patchOneSection(prev, text, e, top, starts, k);
+      if (patched) return patched;
+    }
+  }
+  return undefined;
+}
+
+function patchOneSection(prev: ParsedSpec, text: string, e: Edit, top: YAMLMap, starts: number[], i: number): ParsedSpec | undefined {
+  const old = prev.text;
+  const start = starts[i];
+  const last = i === starts.length - 1;
+  const end = last ? old.length : starts[i + 1];
+  const source = text.slice(start, end + e.delta);
+  if (source.includes('#') || prev.text.slice(start, end).includes('#') || (!last && !source.endsWith('\n')) || /^(---|\.\.\.|%)/m.test(source)) return undefined;
+  const doc = parseDocument(source, PARSE_OPTIONS);
+  if (doc.errors.length || doc.warnings.length || doc.comment || doc.commentBefore || hasAnchors(doc)) return undefined;
+  const section = doc.contents;
+  if (!isMap(section) || section.flow || section.items.length !== 1) return undefined;
+  const pair = section.items[0] as Pair<Node, Node>;
+  if (!isScalar(pair.key) || pair.key.range?.[0] !== 0) return undefined;
+  const key = String(pair.key.value);
+  if (top.items.some((p, k) => k !== i && isScalar(p.key) && String(p.key.value) === key)) return undefined;
+
+  shiftAll(prev.doc, end, e.delta);
+  visit(doc, {
+    Node(_, n: Node) {
+      if (n.range) n.range = [n.range[0] + start, n.range[1] + start, n.range[2] + start];
+    },
+  });
+  top.items[i] = pair as (typeof top.items)[number];
+  return done(prev, text);
 }
