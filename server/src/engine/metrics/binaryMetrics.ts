@@ -3,7 +3,6 @@
  * denominator is zero is 0, as scikit-learn's default zero_division does, and says so in a note;
  * a metric that has no value for this input (roc_auc with one class, log_loss without scores) is NaN.
  */
-import type { BinaryInput } from './types';
 import type { MetricStats } from './stats';
 
 export type Note = (message: string) => void;
@@ -127,21 +126,14 @@ export const BINARY_METRICS: Record<string, MetricFn> = {
     const issue = s.prep.probabilityIssue();
     if (issue) return undefinedBecause(note, issue);
     if (s.rows() === 0) return undefinedBecause(note, NO_ROWS);
-    return s.mean(s.prep.rowLogLoss());
+    return s.logLoss();
   },
 
   brier_score: (s, note) => {
     const issue = s.prep.probabilityIssue();
     if (issue) return undefinedBecause(note, issue);
     if (s.rows() === 0) return undefinedBecause(note, NO_ROWS);
-    const { y, score } = s.prep.input as BinaryInput;
-    const w = s.w;
-    let sum = 0;
-    for (let i = 0; i < y.length; i++) {
-      const d = y[i] - score![i];
-      sum += (w ? w[i] : 1) * d * d;
-    }
-    return sum / s.rows();
+    return s.brier();
   },
 
   expected_calibration_error: (s, note) => {

@@ -12,6 +12,7 @@
  */
 import { throwIfCancelled, type CancelSignal } from '../errors';
 import { Random } from '../util/random';
+import { binaryResampleLayout, binaryResampleStats } from './binaryResample';
 import { evaluateWeighted, metricFunction } from './compute';
 import { prepare } from './prepared';
 import { drawCounts, drawIndices } from './resample';
@@ -40,9 +41,12 @@ export function bootstrapIntervals(names: readonly string[], input: MetricInput,
   const fns = names.map((name) => metricFunction(name, input.kind));
   const rows = prepare(input).n;
   const point = new Float64Array(names.length);
-  evaluateWeighted(fns, prepare(input), null, point);
+  const used = new Set(evaluateWeighted(fns, prepare(input), null, point).used());
   // Resamples run on a copy of the rows in sorted order, so their walks read weights sequentially.
   const prep = resamples > 0 && rows > 0 ? prepare(sortedCopy(input)) : prepare(input);
+  // Binary: the statistics the metrics asked for on the full data, for all resamples in one walk each.
+  const needs = { binary: used.has('binary'), rank: used.has('rank'), logLossSum: used.has('logLossSum'), brierSum: used.has('brierSum') };
+  const layout = input.kind === 'binary' && rows > 0 && resamples > 0 && Object.values(needs).some(Boolean) ? binaryResampleLayout(prep, needs) : null;
 
   const samples = names.map(() => new Float64Array(resamples));
   if (rows > 0) {
@@ -51,7 +55,8 @@ export function bootstrapIntervals(names: readonly string[], input: MetricInput,
     const values = new Float64Array(names.length);
     for (let b = 0; b < resamples; b++) {
       throwIfCancelled(options.signal);
-      evaluateWeighted(fns, prep, drawCounts(rng, w), values, rows);
+      const counts = drawCounts(rng, w);
+      evaluateWeighted(fns, prep, counts, values, rows, layout ? binaryResampleStats(layout, counts) : undefined);
       for (let m = 0; m < names.length; m++) samples[m][b] = values[m];
     }
   }

@@ -13,7 +13,7 @@ import { METRIC_CATALOG } from './catalog';
 import { MULTICLASS_METRICS } from './multiclassMetrics';
 import { prepare, type Prepared } from './prepared';
 import { REGRESSION_METRICS } from './regressionMetrics';
-import { MetricStats, type Weights } from './stats';
+import { MetricStats, type KnownStats, type Weights } from './stats';
 import type { MetricInput } from './types';
 
 const BY_KIND: Record<MetricInput['kind'], Record<string, MetricFn>> = {
@@ -73,9 +73,14 @@ export function evaluate(names: readonly string[], fns: MetricFn[], stats: Metri
   return { values, notes };
 }
 
-/** Evaluates metrics under per-row weights; NaN for undefined. Notes are dropped. */
-export function evaluateWeighted(fns: MetricFn[], prep: Prepared, w: Weights | null, out: Float64Array, total?: number): void {
-  const stats = new MetricStats(prep, w, total);
+/**
+ * Evaluates metrics under per-row weights; NaN for undefined. Notes are dropped. `known`: statistics
+ * already computed for these weights. Returns the statistics object (its `used()` keys tell which
+ * statistics the metrics asked for).
+ */
+export function evaluateWeighted(fns: MetricFn[], prep: Prepared, w: Weights | null, out: Float64Array, total?: number, known?: KnownStats): MetricStats {
+  const stats = new MetricStats(prep, w, total, known);
   const quiet: Note = () => {};
   for (let i = 0; i < fns.length; i++) out[i] = fns[i](stats, quiet);
+  return stats;
 }

@@ -143,6 +143,6 @@ export const MULTICLASS_METRICS: Record<string, MetricFn> = {
     const issue = s.prep.probaIssue();
     if (issue) return undefinedBecause(note, issue);
     if (s.rows() === 0) return undefinedBecause(note, 'no rows to evaluate');
-    return s.mean(s.prep.rowLogLoss());
+    return s.logLoss();
   },
 };

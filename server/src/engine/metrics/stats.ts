@@ -37,11 +37,30 @@ export interface RegressionMoments {
   evDen: number;
 }
 
+/** Statistics a caller already has for this evaluation (a fused bootstrap pass), by MetricStats key. */
+export interface KnownStats {
+  binary?: BinaryCounts;
+  rank?: RankSummary;
+  /** Weighted sums of the per-row log loss and of (y - score)^2, before dividing by rows(). */
+  logLossSum?: number;
+  brierSum?: number;
+}
+
 export class MetricStats {
   private memo = new Map<string, unknown>();
 
-  /** `total`: the sum of `w` when the caller knows it (a bootstrap resample has as many rows as the data). */
-  constructor(readonly prep: Prepared, readonly w: Weights | null, private readonly total?: number) {}
+  /**
+   * `total`: the sum of `w` when the caller knows it (a bootstrap resample has as many rows as the data).
+   * `known`: statistics computed elsewhere, used instead of computing them here.
+   */
+  constructor(readonly prep: Prepared, readonly w: Weights | null, private readonly total?: number, known?: KnownStats) {
+    if (known) for (const [k, v] of Object.entries(known)) if (v !== undefined) this.memo.set(k, v);
+  }
+
+  /** The statistics the metrics asked for so far (keys of KnownStats among them). */
+  used(): string[] {
+    return [...this.memo.keys()];
+  }
 
   private once<T>(key: string, make: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, make());
@@ -94,11 +113,28 @@ export class MetricStats {
 
   /** Weighted mean of a per-row array. */
   mean(values: Float64Array): number {
-    const w = this.w;
-    let s = 0;
-    if (w) for (let i = 0; i < values.length; i++) s += w[i] * values[i];
-    else for (let i = 0; i < values.length; i++) s += values[i];
-    return s / this.rows();
+    return weightedSum(values, this.w) / this.rows();
+  }
+
+  /** Mean log loss (binary or multiclass); probabilities must be usable. */
+  logLoss(): number {
+    return this.once('logLossSum', () => weightedSum(this.prep.rowLogLoss(), this.w)) / this.rows();
+  }
+
+  /** Brier score, mean of (y - score)^2 (binary); scores must be probabilities. */
+  brier(): number {
+    return (
+      this.once('brierSum', () => {
+        const { y, score } = this.prep.input as BinaryInput;
+        const w = this.w;
+        let sum = 0;
+        for (let i = 0; i < y.length; i++) {
+          const d = y[i] - score![i];
+          sum += (w ? w[i] : 1) * d * d;
+        }
+        return sum;
+      }) / this.rows()
+    );
   }
 
   /** Per calibration bin (10 uniform): rows, sum of probabilities, sum of labels. */
@@ -115,6 +151,13 @@ export class MetricStats {
 }
 
 const EPS = 2 ** -52;
+
+function weightedSum(values: Float64Array, w: Weights | null): number {
+  let s = 0;
+  if (w) for (let i = 0; i < values.length; i++) s += w[i] * values[i];
+  else for (let i = 0; i < values.length; i++) s += values[i];
+  return s;
+}
 
 function moments(prep: Prepared): RegressionMoments {
   const { y, pred } = prep.input as RegressionInput;
