@@ -32,6 +32,9 @@ export function drawCounts(rng: Random, w: Uint8Array, cap = 255): Weights {
 function fillCounts(seed: Seed, w: Weights, cap: number): boolean {
   let [s0, s1, s2, s3] = seed;
   const n = w.length;
+  // (r / 2^32) * n and r * (n / 2^32) are the same exact product rounded once (scaling by 2^-32 is
+  // exact), and truncation is floor for these non-negative values: the same rows as drawIndices.
+  const scale = n / 4294967296;
   w.fill(0);
   for (let j = 0; j < n; j++) {
     const x = Math.imul(s1, 5);
@@ -43,7 +46,7 @@ function fillCounts(seed: Seed, w: Weights, cap: number): boolean {
     s0 ^= s3;
     s2 ^= t;
     s3 = (s3 << 11) | (s3 >>> 21);
-    const i = Math.floor((r / 4294967296) * n);
+    const i = (r * scale) | 0;
     const v = w[i] + 1;
     if (v > cap) return false;
     w[i] = v;
