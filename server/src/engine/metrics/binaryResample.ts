@@ -40,9 +40,10 @@ export interface BinaryResampleLayout {
    * counts are left to stats.ts.
    */
   predCut: number;
-  /** Per-row log loss and y - score; zeros when not needed, which keeps the walk free of tests. */
+  /** Per-row log loss and y - score; zeros when not needed (or empty when neither is: `sums` false). */
   logLoss: Float64Array;
   diff: Float64Array;
+  sums: boolean;
   needs: BinaryResampleNeeds;
 }
 
@@ -81,20 +82,42 @@ export function binaryResampleLayout(prep: Prepared, needs: BinaryResampleNeeds)
   for (let s = 0; s < segs; s++) segEnd[s] = s + 1 < segs ? segStart[s + 1] : n;
   if (predCut < 0) needs = { ...needs, binary: false };
 
-  const diff = new Float64Array(n);
+  // Arrays on shared memory, so the helper thread of parallelResamples.ts reads them without a copy.
+  const sums = needs.logLossSum || needs.brierSum;
+  const diff = shared(Float64Array, sums ? n : 0);
   if (needs.brierSum) for (let i = 0; i < n; i++) diff[i] = input.y[i] - input.score![i];
-  const logLoss = needs.logLossSum ? prep.rowLogLoss() : new Float64Array(n);
-  return { n, y: input.y, segStart, segEnd, segTie: Uint8Array.from(tie), predCut, logLoss, diff, needs };
+  const logLoss = shared(Float64Array, sums ? n : 0);
+  if (needs.logLossSum) logLoss.set(prep.rowLogLoss());
+  const y = shared(Uint8Array, n);
+  y.set(input.y);
+  const segTie = shared(Uint8Array, segs);
+  segTie.set(tie);
+  return { n, y, segStart: sharedCopy(segStart), segEnd: sharedCopy(segEnd), segTie, predCut, logLoss, diff, sums, needs };
 }
 
-const ZEROS = new Float64Array(1);
+function shared<T>(Type: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new Type(new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT));
+}
 
-/** The statistics of one resample with per-row multiplicities `w` (w.length === layout.n). */
-export function binaryResampleStats(layout: BinaryResampleLayout, w: Weights): KnownStats {
-  const { n, y, segStart, segEnd, segTie, predCut, logLoss: ll, diff, needs } = layout;
+function sharedCopy(a: Int32Array): Int32Array {
+  const out = shared(Int32Array, a.length);
+  out.set(a);
+  return out;
+}
+
+/** Numbers one walk writes (see binaryResampleWalk), per resample. */
+export const WALK_SLOTS = 8;
+
+/**
+ * One resample's walk: writes above (P), negatives (N), twice the AUC area, the AP numerator, the
+ * log loss and Brier sums, and TP and FP at the prediction cut into out[at..at+7]. Self-contained
+ * (no module state), so the bootstrap's helper thread runs this same function.
+ */
+export function binaryResampleWalk(layout: BinaryResampleLayout, w: Uint8Array | Int32Array, out: Float64Array, at: number): void {
+  const { n, y, segStart, segEnd, segTie, predCut, logLoss: ll, diff, sums } = layout;
   // The sums start from a Float64Array's zeros: V8 then keeps them as doubles in registers; started
   // from the literal 0 they are speculated small integers and the walk runs ~3x slower.
-  const z = ZEROS;
+  const z = new Float64Array(1);
   let above = z[0]; // weighted positives so far (TP at the current threshold)
   let negTotal = z[0]; // weighted negatives so far (FP)
   let area2 = z[0];
@@ -110,8 +133,9 @@ export function binaryResampleStats(layout: BinaryResampleLayout, w: Weights): K
       tp = above;
       fp = negTotal;
     }
-    if (segTie[s] === 0) {
-      // Rows that are each their own score group.
+    if (segTie[s] === 0 && sums) {
+      // Rows that are each their own score group. Branch-free: gp === 0 adds +0 to every sum, and
+      // the max only keeps 0 / 0 (nothing drawn yet) out of the AP sum.
       for (; j < end; j++) {
         const c = w[j];
         const gp = c * y[j];
@@ -119,11 +143,21 @@ export function binaryResampleStats(layout: BinaryResampleLayout, w: Weights): K
         area2 += gn * (2 * above + gp);
         above += gp;
         negTotal += gn;
-        // Branch-free: gp === 0 adds +0, and the max only keeps 0 / 0 (nothing drawn yet) out.
         apNum += gp * (above / Math.max(above + negTotal, 1));
         llSum += c * ll[j];
         const d = diff[j];
         brSum += c * d * d;
+      }
+    } else if (segTie[s] === 0) {
+      // The same without the log loss and Brier sums.
+      for (; j < end; j++) {
+        const c = w[j];
+        const gp = c * y[j];
+        const gn = c - gp;
+        area2 += gn * (2 * above + gp);
+        above += gp;
+        negTotal += gn;
+        apNum += gp * (above / Math.max(above + negTotal, 1));
       }
     } else {
       // A run of tied scores: one threshold.
@@ -134,9 +168,11 @@ export function binaryResampleStats(layout: BinaryResampleLayout, w: Weights): K
         const p = c * y[j];
         gp += p;
         gn += c - p;
-        llSum += c * ll[j];
-        const d = diff[j];
-        brSum += c * d * d;
+        if (sums) {
+          llSum += c * ll[j];
+          const d = diff[j];
+          brSum += c * d * d;
+        }
       }
       if (gp === 0 && gn === 0) continue;
       area2 += gn * (2 * above + gp);
@@ -149,6 +185,20 @@ export function binaryResampleStats(layout: BinaryResampleLayout, w: Weights): K
     tp = above;
     fp = negTotal;
   }
+  out[at] = above;
+  out[at + 1] = negTotal;
+  out[at + 2] = area2;
+  out[at + 3] = apNum;
+  out[at + 4] = llSum;
+  out[at + 5] = brSum;
+  out[at + 6] = tp;
+  out[at + 7] = fp;
+}
+
+/** The statistics the layout's needs ask for, from a walk's numbers at raw[at..]. */
+export function walkStats(layout: BinaryResampleLayout, raw: Float64Array, at: number): KnownStats {
+  const [above, negTotal, area2, apNum, llSum, brSum, tp, fp] = raw.subarray(at, at + WALK_SLOTS);
+  const { needs } = layout;
   const out: KnownStats = {};
   if (needs.binary) {
     const counts: BinaryCounts = { tn: negTotal - fp, fp, fn: above - tp, tp, n: 0 };
@@ -166,4 +216,11 @@ export function binaryResampleStats(layout: BinaryResampleLayout, w: Weights): K
   if (needs.logLossSum) out.logLossSum = llSum;
   if (needs.brierSum) out.brierSum = brSum;
   return out;
+}
+
+/** The statistics of one resample with per-row multiplicities `w` (w.length === layout.n). */
+export function binaryResampleStats(layout: BinaryResampleLayout, w: Weights): KnownStats {
+  const raw = new Float64Array(WALK_SLOTS);
+  binaryResampleWalk(layout, w, raw, 0);
+  return walkStats(layout, raw, 0);
 }

@@ -12,10 +12,12 @@
  */
 import { throwIfCancelled, type CancelSignal } from '../errors';
 import { Random } from '../util/random';
-import { binaryResampleLayout, binaryResampleStats } from './binaryResample';
-import { evaluateWeighted, metricFunction } from './compute';
+import { binaryResampleLayout, binaryResampleStats, walkStats, WALK_SLOTS } from './binaryResample';
+import { evaluateStats, evaluateWeighted, metricFunction } from './compute';
+import { walkResamples } from './parallelResamples';
 import { prepare } from './prepared';
-import { drawCounts, drawIndices } from './resample';
+import { countsFromSeed, drawIndices, drawSeeds } from './resample';
+import { MetricStats } from './stats';
 import { subsetInput } from './slices';
 import { percentileSorted } from './quantile';
 import type { MetricInput } from './types';
@@ -29,6 +31,11 @@ export interface BootstrapOptions {
   /** Central coverage (default 0.95). */
   level?: number;
   signal?: CancelSignal;
+  /**
+   * Binary resamples on a second thread: true always, false never, unset when the input is large
+   * (see parallelResamples.ts). The intervals are the same either way.
+   */
+  parallel?: boolean;
 }
 
 export type Interval = { low: number; high: number };
@@ -50,14 +57,28 @@ export function bootstrapIntervals(names: readonly string[], input: MetricInput,
 
   const samples = names.map(() => new Float64Array(resamples));
   if (rows > 0) {
-    const rng = new Random(options.seed ?? 0);
-    const w = new Uint8Array(rows);
+    const seeds = drawSeeds(new Random(options.seed ?? 0), resamples);
     const values = new Float64Array(names.length);
-    for (let b = 0; b < resamples; b++) {
-      throwIfCancelled(options.signal);
-      const counts = drawCounts(rng, w);
-      evaluateWeighted(fns, prep, counts, values, rows, layout ? binaryResampleStats(layout, counts) : undefined);
+    const keep = (b: number) => {
       for (let m = 0; m < names.length; m++) samples[m][b] = values[m];
+    };
+    if (layout && [...used].every((k) => k === 'rows' || layout.needs[k as keyof typeof needs])) {
+      // Every statistic the metrics use comes from the walk: walk all resamples (on two threads
+      // when large), then evaluate the metrics on each resample's numbers.
+      const raw = walkResamples(layout, seeds, { parallel: options.parallel, signal: options.signal });
+      for (let b = 0; b < resamples; b++) {
+        evaluateStats(fns, new MetricStats(prep, null, rows, walkStats(layout, raw, b * WALK_SLOTS), true), values);
+        keep(b);
+      }
+    } else {
+      // Some statistic needs the weights themselves (e.g. calibration bins, multiclass, regression).
+      const w = new Uint8Array(rows);
+      for (let b = 0; b < resamples; b++) {
+        throwIfCancelled(options.signal);
+        const counts = countsFromSeed(seeds, 4 * b, w);
+        evaluateWeighted(fns, prep, counts, values, rows, layout ? binaryResampleStats(layout, counts) : undefined);
+        keep(b);
+      }
     }
   }
 
@@ -71,10 +92,24 @@ export function bootstrapIntervals(names: readonly string[], input: MetricInput,
 /**
  * The rows reordered (metrics don't depend on row order) so the walks of a resample read memory in
  * order: binary by score, regression by |error|, multiclass by the first class's probability.
+ * Sorting the copy again would leave it as it is (the sort is stable), so its sort index is given,
+ * not recomputed: the identity order with the original's tie groups (binary) or sorted values.
  */
-function sortedCopy(input: MetricInput): MetricInput {
+export function sortedCopy(input: MetricInput): MetricInput {
   const order = resampleOrder(input);
-  return order ? subsetInput(input, order) : input;
+  if (!order) return input;
+  const copy = subsetInput(input, order);
+  const identity = new Int32Array(order.length);
+  for (let j = 0; j < identity.length; j++) identity[j] = j;
+  const prep = prepare(input);
+  if (input.kind === 'binary') {
+    const { thr, groupEnd } = prep.rankIndex();
+    prepare(copy).once('rankIndex', () => ({ order: identity, ySorted: copy.y as Uint8Array, thr, groupEnd }));
+  } else if (input.kind === 'regression') {
+    const { sorted } = prep.absErrorIndex();
+    prepare(copy).once('absErrorIndex', () => ({ order: identity, sorted }));
+  }
+  return copy;
 }
 
 function resampleOrder(input: MetricInput): Int32Array | null {

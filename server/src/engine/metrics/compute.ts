@@ -79,7 +79,11 @@ export function evaluate(names: readonly string[], fns: MetricFn[], stats: Metri
  * statistics the metrics asked for).
  */
 export function evaluateWeighted(fns: MetricFn[], prep: Prepared, w: Weights | null, out: Float64Array, total?: number, known?: KnownStats): MetricStats {
-  const stats = new MetricStats(prep, w, total, known);
+  return evaluateStats(fns, new MetricStats(prep, w, total, known), out);
+}
+
+/** Evaluates metrics on a statistics object; NaN for undefined. Notes are dropped. */
+export function evaluateStats(fns: MetricFn[], stats: MetricStats, out: Float64Array): MetricStats {
   const quiet: Note = () => {};
   for (let i = 0; i < fns.length; i++) out[i] = fns[i](stats, quiet);
   return stats;

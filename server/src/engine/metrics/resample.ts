@@ -16,20 +16,38 @@ function seedWords(rng: Random): Seed {
 }
 
 /**
- * How often each row is drawn in the next resample (w.length draws). Counts go into `w`, one byte
- * per row so the walks over them stay in cache; in the (astronomically unlikely) case of a row
- * drawn more than 255 times the same draws are redone into a new Int32Array, which is returned.
- * (`cap` lowers that limit for tests.)
+ * The seeds of the next `count` resamples, four words each: resample b of drawCounts is
+ * countsFromSeed(seeds, 4 * b, ...), so resamples can be drawn in any order or on any thread.
  */
-export function drawCounts(rng: Random, w: Uint8Array, cap = 255): Weights {
-  const seed = seedWords(rng);
+export function drawSeeds(rng: Random, count: number, into?: Int32Array): Int32Array {
+  const out = into ?? new Int32Array(4 * count);
+  for (let b = 0; b < count; b++) out.set(seedWords(rng), 4 * b);
+  return out;
+}
+
+/**
+ * drawCounts for the seed at seeds[at..at+3]. Self-contained (with fillCounts it runs in the
+ * bootstrap's helper thread, see parallelResamples.ts).
+ */
+export function countsFromSeed(seeds: Int32Array, at: number, w: Uint8Array, cap = 255): Uint8Array | Int32Array {
+  const seed: [number, number, number, number] = [seeds[at], seeds[at + 1], seeds[at + 2], seeds[at + 3]];
   if (fillCounts(seed, w, cap)) return w;
   const wide = new Int32Array(w.length);
   fillCounts(seed, wide, 0x7fffffff);
   return wide;
 }
 
-function fillCounts(seed: Seed, w: Weights, cap: number): boolean {
+/**
+ * How often each row is drawn in the next resample (w.length draws). Counts go into `w`, one byte
+ * per row so the walks over them stay in cache; in the (astronomically unlikely) case of a row
+ * drawn more than 255 times the same draws are redone into a new Int32Array, which is returned.
+ * (`cap` lowers that limit for tests.)
+ */
+export function drawCounts(rng: Random, w: Uint8Array, cap = 255): Weights {
+  return countsFromSeed(drawSeeds(rng, 1), 0, w, cap);
+}
+
+export function fillCounts(seed: [number, number, number, number], w: Uint8Array | Int32Array, cap: number): boolean {
   let [s0, s1, s2, s3] = seed;
   const n = w.length;
   // (r / 2^32) * n and r * (n / 2^32) are the same exact product rounded once (scaling by 2^-32 is

@@ -51,10 +51,13 @@ export class MetricStats {
 
   /**
    * `total`: the sum of `w` when the caller knows it (a bootstrap resample has as many rows as the data).
-   * `known`: statistics computed elsewhere, used instead of computing them here.
+   * `known`: statistics computed elsewhere, used instead of computing them here. `onlyKnown`: the
+   * weights are not at hand (`w` is null but doesn't mean all rows), so asking for any other
+   * statistic than `known` and rows() (from `total`) is an error rather than a full-data value.
    */
-  constructor(readonly prep: Prepared, readonly w: Weights | null, private readonly total?: number, known?: KnownStats) {
+  constructor(readonly prep: Prepared, readonly w: Weights | null, private readonly total?: number, known?: KnownStats, private readonly onlyKnown = false) {
     if (known) for (const [k, v] of Object.entries(known)) if (v !== undefined) this.memo.set(k, v);
+    if (onlyKnown && total === undefined) throw new Error('MetricStats: onlyKnown needs the row total');
   }
 
   /** The statistics the metrics asked for so far (keys of KnownStats among them). */
@@ -63,15 +66,18 @@ export class MetricStats {
   }
 
   private once<T>(key: string, make: () => T): T {
-    if (!this.memo.has(key)) this.memo.set(key, make());
+    if (!this.memo.has(key)) {
+      if (this.onlyKnown && key !== 'rows') throw new Error(`MetricStats: statistic \`${key}\` was not computed for this resample. This is a bug in the bootstrap; please report it.`);
+      this.memo.set(key, make());
+    }
     return this.memo.get(key) as T;
   }
 
   /** Number of rows (with multiplicity). */
   rows(): number {
     return this.once('rows', () => {
-      if (!this.w) return this.prep.n;
       if (this.total !== undefined) return this.total;
+      if (!this.w) return this.prep.n;
       let s = 0;
       for (let i = 0; i < this.w.length; i++) s += this.w[i];
       return s;
