@@ -1,4 +1,5 @@
-// The fused resample walk against the separate passes of stats.ts / ranking.ts it replaces: every
+// The fused resample walk against the separate passes of stats.ts / ranking.ts it replaces (counts,
+// ranking summary, log loss and Brier sums, calibration bins): every
 // statistic must be bit-for-bit equal (Object.is), on score-sorted inputs with and without ties,
 // predictions from the threshold (one cut) or not, byte and 32-bit weights, and rows never drawn.
 import { test } from 'node:test';
@@ -10,7 +11,7 @@ import { MetricStats } from './stats';
 import type { BinaryInput } from './types';
 import { Random } from '../util/random';
 
-const ALL = { binary: true, rank: true, logLossSum: true, brierSum: true };
+const ALL = { binary: true, rank: true, logLossSum: true, brierSum: true, calibration: true };
 
 function sortedInput(rows: number, seed: number, round: number, flip: number): BinaryInput {
   const rng = new Random(seed);
@@ -52,18 +53,19 @@ for (const [name, round, flip] of [['few ties', 0, 0], ['many ties', 20, 0], ['p
       const rows = prep.n;
       assert.ok(Object.is(fused.logLossSum! / rows, plain.logLoss()), 'log loss');
       assert.ok(Object.is(fused.brierSum! / rows, plain.brier()), 'brier');
+      assert.deepEqual(fused.calibration, plain.calibration());
     }
   });
 }
 
-test('only what is asked for; no layout for unsorted rows, unusable scores, or log loss of non-probabilities', () => {
+test('only what is asked for; no layout for unsorted rows, unusable scores, or probability sums of non-probabilities', () => {
   const input = sortedInput(200, 3, 0, 0);
-  const stats = binaryResampleStats(binaryResampleLayout(prepare(input), { binary: false, rank: true, logLossSum: false, brierSum: false })!, new Uint8Array(200).fill(1));
+  const stats = binaryResampleStats(binaryResampleLayout(prepare(input), { binary: false, rank: true, logLossSum: false, brierSum: false, calibration: false })!, new Uint8Array(200).fill(1));
   assert.deepEqual(Object.keys(stats), ['rank']);
   const reversed = subsetInput(input, Int32Array.from({ length: 200 }, (_, i) => 199 - i));
   assert.equal(binaryResampleLayout(prepare(reversed), ALL), null);
   assert.equal(binaryResampleLayout(prepare({ ...input, score: null }), ALL), null);
   const logits: BinaryInput = { ...input, score: input.score!.map((s) => 4 * s - 2) };
   assert.equal(binaryResampleLayout(prepare(logits), ALL), null);
-  assert.ok(binaryResampleLayout(prepare(logits), { ...ALL, logLossSum: false, brierSum: false }));
+  assert.ok(binaryResampleLayout(prepare(logits), { ...ALL, logLossSum: false, brierSum: false, calibration: false }));
 });

@@ -21,6 +21,7 @@ export interface BinaryResampleNeeds {
   rank: boolean;
   logLossSum: boolean;
   brierSum: boolean;
+  calibration: boolean;
 }
 
 /** The sorted rows, laid out for the walk. */
@@ -44,6 +45,13 @@ export interface BinaryResampleLayout {
   logLoss: Float64Array;
   diff: Float64Array;
   sums: boolean;
+  /**
+   * Calibration bins (expected_calibration_error): in score order each bin is one run of rows,
+   * bin b is rows [binStart[b], binEnd[b]); `score` is read for their sums. Empty when not needed.
+   */
+  binStart: Int32Array;
+  binEnd: Int32Array;
+  score: Float64Array;
   needs: BinaryResampleNeeds;
 }
 
@@ -56,7 +64,7 @@ export function binaryResampleLayout(prep: Prepared, needs: BinaryResampleNeeds)
   const input = prep.input as BinaryInput;
   const n = prep.n;
   if (input.kind !== 'binary' || prep.scoreIssue() || n > 2 ** 26) return null;
-  if ((needs.logLossSum || needs.brierSum) && prep.probabilityIssue()) return null;
+  if ((needs.logLossSum || needs.brierSum || needs.calibration) && prep.probabilityIssue()) return null;
   const { order, groupEnd } = prep.rankIndex();
   for (let j = 0; j < n; j++) if (order[j] !== j) return null;
 
@@ -92,7 +100,32 @@ export function binaryResampleLayout(prep: Prepared, needs: BinaryResampleNeeds)
   y.set(input.y);
   const segTie = shared(Uint8Array, segs);
   segTie.set(tie);
-  return { n, y, segStart: sharedCopy(segStart), segEnd: sharedCopy(segEnd), segTie, predCut, logLoss, diff, sums, needs };
+  const bins = needs.calibration ? binRuns(prep.calibrationBins(), CALIBRATION_BINS) : null;
+  if (!bins) needs = { ...needs, calibration: false };
+  const score = shared(Float64Array, bins ? n : 0);
+  if (bins) score.set(input.score!);
+  const binStart = sharedCopy(bins?.start ?? new Int32Array(0));
+  const binEnd = sharedCopy(bins?.end ?? new Int32Array(0));
+  return { n, y, segStart: sharedCopy(segStart), segEnd: sharedCopy(segEnd), segTie, predCut, logLoss, diff, sums, binStart, binEnd, score, needs };
+}
+
+/** The calibration bins stats.ts uses (uniform, 10). */
+const CALIBRATION_BINS = 10;
+
+/** Where each bin's rows are, when every bin is one run of rows (as in score order); else null. */
+function binRuns(bins: Uint8Array | Int32Array, nBins: number): { start: Int32Array; end: Int32Array } | null {
+  const start = new Int32Array(nBins);
+  const end = new Int32Array(nBins);
+  const seen = new Uint8Array(nBins);
+  for (let i = 0; i < bins.length; ) {
+    const b = bins[i];
+    if (seen[b]) return null;
+    seen[b] = 1;
+    start[b] = i;
+    while (i < bins.length && bins[i] === b) i++;
+    end[b] = i;
+  }
+  return { start, end };
 }
 
 function shared<T>(Type: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
@@ -105,13 +138,16 @@ function sharedCopy(a: Int32Array): Int32Array {
   return out;
 }
 
-/** Numbers one walk writes (see binaryResampleWalk), per resample. */
-export const WALK_SLOTS = 8;
+/** Numbers one walk writes (see binaryResampleWalk), per resample: 8, and 3 per calibration bin. */
+export function walkSlots(layout: BinaryResampleLayout): number {
+  return 8 + 3 * layout.binStart.length;
+}
 
 /**
  * One resample's walk: writes above (P), negatives (N), twice the AUC area, the AP numerator, the
- * log loss and Brier sums, and TP and FP at the prediction cut into out[at..at+7]. Self-contained
- * (no module state), so the bootstrap's helper thread runs this same function.
+ * log loss and Brier sums, and TP and FP at the prediction cut into out[at..at+7], then each
+ * calibration bin's weighted rows, score sum and label sum. Self-contained (no module state), so
+ * the bootstrap's helper thread runs this same function.
  */
 export function binaryResampleWalk(layout: BinaryResampleLayout, w: Uint8Array | Int32Array, out: Float64Array, at: number): void {
   const { n, y, segStart, segEnd, segTie, predCut, logLoss: ll, diff, sums } = layout;
@@ -193,11 +229,28 @@ export function binaryResampleWalk(layout: BinaryResampleLayout, w: Uint8Array |
   out[at + 5] = brSum;
   out[at + 6] = tp;
   out[at + 7] = fp;
+  // Calibration bins: the rows of a bin in row order, as binSums adds them.
+  const { binStart, binEnd, score } = layout;
+  for (let b = 0; b < binStart.length; b++) {
+    let count = z[0];
+    let sumProb = z[0];
+    let sumTrue = z[0];
+    for (let i = binStart[b]; i < binEnd[b]; i++) {
+      const c = w[i];
+      count += c;
+      sumProb += c * score[i];
+      sumTrue += c * y[i];
+    }
+    const k = at + 8 + 3 * b;
+    out[k] = count;
+    out[k + 1] = sumProb;
+    out[k + 2] = sumTrue;
+  }
 }
 
 /** The statistics the layout's needs ask for, from a walk's numbers at raw[at..]. */
 export function walkStats(layout: BinaryResampleLayout, raw: Float64Array, at: number): KnownStats {
-  const [above, negTotal, area2, apNum, llSum, brSum, tp, fp] = raw.subarray(at, at + WALK_SLOTS);
+  const [above, negTotal, area2, apNum, llSum, brSum, tp, fp] = raw.subarray(at, at + 8);
   const { needs } = layout;
   const out: KnownStats = {};
   if (needs.binary) {
@@ -215,12 +268,24 @@ export function walkStats(layout: BinaryResampleLayout, raw: Float64Array, at: n
   }
   if (needs.logLossSum) out.logLossSum = llSum;
   if (needs.brierSum) out.brierSum = brSum;
+  if (needs.calibration) {
+    const nBins = layout.binStart.length;
+    const count = new Float64Array(nBins);
+    const sumProb = new Float64Array(nBins);
+    const sumTrue = new Float64Array(nBins);
+    for (let b = 0; b < nBins; b++) {
+      count[b] = raw[at + 8 + 3 * b];
+      sumProb[b] = raw[at + 9 + 3 * b];
+      sumTrue[b] = raw[at + 10 + 3 * b];
+    }
+    out.calibration = { count, sumProb, sumTrue };
+  }
   return out;
 }
 
 /** The statistics of one resample with per-row multiplicities `w` (w.length === layout.n). */
 export function binaryResampleStats(layout: BinaryResampleLayout, w: Weights): KnownStats {
-  const raw = new Float64Array(WALK_SLOTS);
+  const raw = new Float64Array(walkSlots(layout));
   binaryResampleWalk(layout, w, raw, 0);
   return walkStats(layout, raw, 0);
 }

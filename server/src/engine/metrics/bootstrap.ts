@@ -12,7 +12,7 @@
  */
 import { throwIfCancelled, type CancelSignal } from '../errors';
 import { Random } from '../util/random';
-import { binaryResampleLayout, binaryResampleStats, walkStats, WALK_SLOTS } from './binaryResample';
+import { binaryResampleLayout, binaryResampleStats, walkSlots, walkStats } from './binaryResample';
 import { evaluateStats, evaluateWeighted, metricFunction } from './compute';
 import { walkResamples } from './parallelResamples';
 import { prepare } from './prepared';
@@ -52,7 +52,7 @@ export function bootstrapIntervals(names: readonly string[], input: MetricInput,
   // Resamples run on a copy of the rows in sorted order, so their walks read weights sequentially.
   const prep = resamples > 0 && rows > 0 ? prepare(sortedCopy(input)) : prepare(input);
   // Binary: the statistics the metrics asked for on the full data, for all resamples in one walk each.
-  const needs = { binary: used.has('binary'), rank: used.has('rank'), logLossSum: used.has('logLossSum'), brierSum: used.has('brierSum') };
+  const needs = { binary: used.has('binary'), rank: used.has('rank'), logLossSum: used.has('logLossSum'), brierSum: used.has('brierSum'), calibration: used.has('calibration') };
   const layout = input.kind === 'binary' && rows > 0 && resamples > 0 && Object.values(needs).some(Boolean) ? binaryResampleLayout(prep, needs) : null;
 
   const samples = names.map(() => new Float64Array(resamples));
@@ -66,8 +66,9 @@ export function bootstrapIntervals(names: readonly string[], input: MetricInput,
       // Every statistic the metrics use comes from the walk: walk all resamples (on two threads
       // when large), then evaluate the metrics on each resample's numbers.
       const raw = walkResamples(layout, seeds, { parallel: options.parallel, signal: options.signal });
+      const slots = walkSlots(layout);
       for (let b = 0; b < resamples; b++) {
-        evaluateStats(fns, new MetricStats(prep, null, rows, walkStats(layout, raw, b * WALK_SLOTS), true), values);
+        evaluateStats(fns, new MetricStats(prep, null, rows, walkStats(layout, raw, b * slots), true), values);
         keep(b);
       }
     } else {

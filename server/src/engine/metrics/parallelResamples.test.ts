@@ -20,7 +20,7 @@ function layout() {
     score[i] = Math.round(Math.min(1, Math.max(0, 0.3 + 0.3 * y[i] + 0.2 * rng.normal())) * 5000) / 5000;
   }
   const input: BinaryInput = { kind: 'binary', y, pred: Uint8Array.from(score, (s) => (s >= 0.5 ? 1 : 0)), score };
-  return binaryResampleLayout(prepare(sortedCopy(input)), { binary: true, rank: true, logLossSum: true, brierSum: true })!;
+  return binaryResampleLayout(prepare(sortedCopy(input)), { binary: true, rank: true, logLossSum: true, brierSum: true, calibration: true })!;
 }
 
 const L = layout();

@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { throwIfCancelled, type CancelSignal } from '../errors';
-import { binaryResampleWalk, WALK_SLOTS, type BinaryResampleLayout } from './binaryResample';
+import { binaryResampleWalk, walkSlots, type BinaryResampleLayout } from './binaryResample';
 import { countsFromSeed, fillCounts } from './resample';
 
 /** Rows x resamples from which a helper thread pays for its start (~50 ms) several times over. */
@@ -90,19 +90,20 @@ function helperSource(): string {
 }
 
 /**
- * The walks (WALK_SLOTS numbers each, resample b at b * WALK_SLOTS) of the resamples whose seeds
+ * The walks (walkSlots(layout) numbers each, resample b at b * walkSlots(layout)) of the resamples whose seeds
  * are `seeds` (4 words each, see drawSeeds).
  */
 export function walkResamples(layout: BinaryResampleLayout, seeds: Int32Array, options: ResampleRunOptions = {}): Float64Array {
   const resamples = seeds.length / 4;
-  const out = new Float64Array(new SharedArrayBuffer(resamples * WALK_SLOTS * 8));
+  const slots = walkSlots(layout);
+  const out = new Float64Array(new SharedArrayBuffer(resamples * slots * 8));
   const control = new Int32Array(new SharedArrayBuffer(12));
   const done = new Int32Array(new SharedArrayBuffer(resamples * 4));
   const useHelper = options.parallel ?? (layout.n * resamples >= PARALLEL_MIN_WORK && availableParallelism() > 1);
   let helper: Worker | undefined;
   if (useHelper && resamples > 1) {
     try {
-      const data: HelperData = { layout, seeds, out, control, done, resamples, slots: WALK_SLOTS };
+      const data: HelperData = { layout, seeds, out, control, done, resamples, slots };
       helper = new Worker(options.helperProgram ?? helperSource(), { eval: true, workerData: data });
       helper.on('error', () => undefined); // a failed helper takes no resample or leaves it unfinished
       helper.unref();
@@ -121,7 +122,7 @@ export function walkResamples(layout: BinaryResampleLayout, seeds: Int32Array, o
       throwIfCancelled(options.signal);
       const b = Atomics.add(control, 0, 1);
       if (b >= resamples) break;
-      binaryResampleWalk(layout, countsFromSeed(seeds, 4 * b, w), out, b * WALK_SLOTS);
+      binaryResampleWalk(layout, countsFromSeed(seeds, 4 * b, w), out, b * slots);
       mine[b] = 1;
       walked++;
     }
@@ -139,7 +140,7 @@ export function walkResamples(layout: BinaryResampleLayout, seeds: Int32Array, o
         }
         if (Atomics.load(done, b) === 0) {
           // The helper stopped or is too slow: walk it here (the same seed gives the same numbers).
-          binaryResampleWalk(layout, countsFromSeed(seeds, 4 * b, w), out, b * WALK_SLOTS);
+          binaryResampleWalk(layout, countsFromSeed(seeds, 4 * b, w), out, b * slots);
         }
       }
     }

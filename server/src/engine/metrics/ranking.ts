@@ -136,34 +136,33 @@ export function rankSummary(groups: ScoreGroups): RankSummary {
 
 /**
  * The same summary for one bootstrap resample, given per-row multiplicities `w`, in one walk of
- * the sorted rows (nothing allocated, nothing re-sorted). Groups with no drawn row are no threshold.
+ * the sorted rows (nothing allocated, nothing re-sorted). Groups with no drawn row are no threshold:
+ * they add +0 to every sum (the max keeps 0 / 0 out of the AP term), so the walk needs no branch on
+ * the data. The sums start from a Float64Array's zero so V8 keeps them as doubles (see
+ * binaryResample.ts, which fuses this walk with the other binary statistics).
  */
 export function weightedRankSummary(ri: RankIndex, w: Uint8Array | Int32Array): RankSummary {
   const { order, ySorted, groupEnd } = ri;
-  let above = 0;
-  let area2 = 0;
-  let negTotal = 0;
-  let tp = 0;
-  let fp = 0;
-  let apNum = 0;
+  const z = new Float64Array(1);
+  let above = z[0];
+  let area2 = z[0];
+  let negTotal = z[0];
+  let apNum = z[0];
   let j = 0;
   for (let g = 0; g < groupEnd.length; g++) {
-    let gp = 0;
-    let gn = 0;
+    let gp = z[0];
+    let gc = z[0];
     const end = groupEnd[g];
     for (; j < end; j++) {
       const c = w[order[j]];
-      if (c === 0) continue;
-      if (ySorted[j]) gp += c;
-      else gn += c;
+      gp += c * ySorted[j];
+      gc += c;
     }
-    if (gp === 0 && gn === 0) continue;
+    const gn = gc - gp;
     area2 += gn * (2 * above + gp);
     above += gp;
     negTotal += gn;
-    tp += gp;
-    fp += gn;
-    apNum += gp * (tp / (tp + fp));
+    apNum += gp * (above / Math.max(above + negTotal, 1));
   }
   return {
     p: above,

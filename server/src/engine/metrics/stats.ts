@@ -44,6 +44,8 @@ export interface KnownStats {
   /** Weighted sums of the per-row log loss and of (y - score)^2, before dividing by rows(). */
   logLossSum?: number;
   brierSum?: number;
+  /** Per calibration bin: weighted rows, score sum and label sum. */
+  calibration?: { count: Float64Array; sumProb: Float64Array; sumTrue: Float64Array };
 }
 
 export class MetricStats {
@@ -196,10 +198,10 @@ function moments(prep: Prepared): RegressionMoments {
 function weightedMoments(prep: Prepared, w: Weights, rows: number): RegressionMoments {
   const { y, pred } = prep.input as RegressionInput;
   const { yMean, eMean } = prep.regressionMeans();
+  // No branch on c === 0: a row never drawn adds +-0, which changes no sum (all terms are finite).
   let abs = 0, sq = 0, ape = 0, sp = 0, yc = 0, yc2 = 0, ec = 0, ec2 = 0;
   for (let i = 0; i < y.length; i++) {
     const c = w[i];
-    if (c === 0) continue;
     const yi = y[i];
     const e = yi - pred[i];
     const a = Math.abs(e);
@@ -223,14 +225,13 @@ function weightedMoments(prep: Prepared, w: Weights, rows: number): RegressionMo
   };
 }
 
-/** np.bincount-style sums per bin, optionally weighted. */
+/** np.bincount-style sums per bin, optionally weighted (a row never drawn adds +-0: no branch). */
 export function binSums(bins: Uint8Array | Int32Array, nBins: number, y: Uint8Array, p: Float64Array, w: Weights | null) {
   const count = new Float64Array(nBins);
   const sumProb = new Float64Array(nBins);
   const sumTrue = new Float64Array(nBins);
   for (let i = 0; i < bins.length; i++) {
     const c = w ? w[i] : 1;
-    if (c === 0) continue;
     const b = bins[i];
     count[b] += c;
     sumProb[b] += c * p[i];
