@@ -16,7 +16,7 @@ import { binaryResampleWalk, walkSlots, type BinaryResampleLayout } from './bina
 import { countsFromSeed, fillCounts } from './resample';
 
 /** Rows x resamples from which a helper thread pays for its start (~50 ms) several times over. */
-export const PARALLEL_MIN_WORK = 20_000_000;
+export const PARALLEL_MIN_WORK = 50_000_000;
 
 export interface ResampleRunOptions {
   /** true: always start the helper; false: never; undefined: when the work is large enough. */
