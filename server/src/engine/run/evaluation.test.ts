@@ -11,6 +11,7 @@ import { pinnedCases } from '../metrics/bootstrapPinnedCases';
 import { buildSpec } from '../spec/spec';
 import type { Table } from '../data/table';
 import { runEvaluation } from './evaluation';
+import { CancelledError } from '../errors';
 
 const pinned = JSON.parse(readFileSync(join(__dirname, '..', 'metrics', 'expected', 'bootstrapPinned.json'), 'utf8')) as { cases: { name: string; intervals: unknown }[] };
 const CASE = 'binary float32 scores, few ties';
@@ -36,4 +37,17 @@ test('the spec seed and resample count reach the bootstrap; slices still compute
   assert.deepEqual(result.intervals, bootstrapIntervals(['roc_auc', 'log_loss'], input, { n: 30, seed: 9 }));
   assert.notDeepEqual(result.intervals, bootstrapIntervals(['roc_auc', 'log_loss'], input, { n: 30, seed: 10 }));
   assert.equal(result.slices?.[0].slices.length, 3);
+});
+
+test('a cancelled run stops in the bootstrap with CancelledError', () => {
+  const table: Table = { file: 'd.csv', rowCount: rows, columns: [] };
+  let reads = 0;
+  // Not cancelled for the point estimates; cancelled once the resamples start asking.
+  const signal = {
+    get cancelled() {
+      return ++reads > 1;
+    },
+  };
+  assert.throws(() => runEvaluation(spec({ metrics, bootstrap: 500 }), table, input, [0, 1], signal), (e: unknown) => e instanceof CancelledError);
+  assert.ok(reads >= 2);
 });

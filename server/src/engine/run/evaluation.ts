@@ -2,6 +2,7 @@
 import type { Table } from '../data/table';
 import { findColumn } from '../data/table';
 import type { Spec } from '../spec/spec';
+import type { CancelSignal } from '../errors';
 import type { MetricInput } from '../metrics/types';
 import {
   bootstrapIntervals,
@@ -31,10 +32,10 @@ export interface EvaluationResult {
   notes: string[];
 }
 
-export function runEvaluation(spec: Spec, table: Table, input: MetricInput, labels: (string | number)[]): { result: EvaluationResult; gates: GateResult[] } {
+export function runEvaluation(spec: Spec, table: Table, input: MetricInput, labels: (string | number)[], signal?: CancelSignal): { result: EvaluationResult; gates: GateResult[] } {
   const ev = spec.evaluation!;
   const { values, notes } = computeMetrics(ev.metrics, input);
-  const intervals = ev.bootstrap > 0 ? bootstrapIntervals(ev.metrics, input, { n: ev.bootstrap, seed: ev.seed }) : {};
+  const intervals = ev.bootstrap > 0 ? bootstrapIntervals(ev.metrics, input, { n: ev.bootstrap, seed: ev.seed, signal }) : {};
   const result: EvaluationResult = { rows: table.rowCount, task: spec.model?.task ?? 'binary-classification', metrics: values, intervals, labels, notes };
   if (input.kind !== 'regression') result.confusion_matrix = confusionMatrix(input);
   if (input.kind === 'binary') {

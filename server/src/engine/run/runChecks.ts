@@ -142,7 +142,7 @@ export async function runChecks(spec: Spec, options: RunOptions = {}): Promise<R
       if (section === 'evaluation') {
         const table = await ctx.evalTable();
         const { input, labels } = await ctx.metricInput(table);
-        const { result: r, gates } = runEvaluation(spec, table, input, labels);
+        const { result: r, gates } = runEvaluation(spec, table, input, labels, options.signal);
         result.evaluation = r;
         result.gates.push(...gates);
       } else if (section === 'fairness') {
