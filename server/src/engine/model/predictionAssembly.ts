@@ -39,15 +39,53 @@ function copyNumbers(data: Ort.Tensor['data'], into: Float64Array, at: number): 
   for (let i = 0; i < src.length; i++) into[at + i] = Number(src[i]);
 }
 
-function readLabels(t: Ort.Tensor): (number | string)[] {
+export function readLabels(t: Ort.Tensor): (number | string)[] {
   const src = t.data as ArrayLike<number | bigint | string>;
   return Array.from(src, (v) => (typeof v === 'string' ? v : Number(v)));
 }
 
-function getTensor(result: Ort.InferenceSession.OnnxValueMapType, name: string, file: string): Ort.Tensor {
+export function getTensor(result: Ort.InferenceSession.OnnxValueMapType, name: string, file: string): Ort.Tensor {
   const t = result[name] as Ort.Tensor | undefined;
   if (!t || !('dims' in t)) throw new PlumbError('model.output-unsupported', `model output \`${name}\` is not a tensor.`, { file });
   return t;
+}
+
+/** What the first batch showed the output to be: its kind (a [N] or [N, 1] "proba" is a binary score) and width. */
+export interface Layout {
+  kind: OutputKind;
+  width: number;
+}
+
+/** The output's layout from the first batch's dims, checked against the plan, the task and the class labels. */
+export function firstLayout(plan: OutputPlan, dims: readonly number[], task: Task, classLabels: (number | string)[] | null, file: string): Layout {
+  let kind = plan.kind;
+  if (kind === 'proba' && (dims.length === 1 || (dims.length === 2 && dims[1] === 1))) {
+    if (task !== 'binary-classification') throw shapeError(plan, dims, '[N, C] class probabilities for a multiclass check', file);
+    kind = 'score';
+  }
+  const width = kind === 'proba' ? (dims[1] ?? 0) : 1;
+  if (kind === 'proba') {
+    if (dims.length !== 2) throw shapeError(plan, dims, '[N, C] class probabilities', file);
+    if (classLabels && classLabels.length !== width) {
+      throw new PlumbError('model.class-count', `model output \`${plan.name}\` has ${width} probability columns but the model declares ${classLabels.length} classes (${classLabels.join(', ')}).`, { file });
+    }
+    if (task === 'binary-classification' && width !== 2) {
+      throw new PlumbError('model.task-mismatch', `the check is binary-classification but model output \`${plan.name}\` has ${width} class columns${classLabels ? ` (${classLabels.join(', ')})` : ''}; use multiclass-classification.`, { file });
+    }
+  }
+  return { kind, width };
+}
+
+/** Checks that one batch of `n` rows has the layout's shape. */
+export function checkBatch(layout: Layout, plan: OutputPlan, t: Ort.Tensor, n: number, file: string): void {
+  const dims = t.dims;
+  if (layout.kind === 'label') {
+    if (t.size !== n) throw shapeError(plan, dims, `${n} labels`, file);
+  } else if (layout.kind === 'proba') {
+    if (dims.length !== 2 || dims[0] !== n || dims[1] !== layout.width) throw shapeError(plan, dims, `[${n}, ${layout.width}]`, file);
+  } else if (t.size !== n || dims[0] !== n) {
+    throw shapeError(plan, dims, `[${n}] or [${n}, 1]`, file);
+  }
 }
 
 export function newCollector(total: number): Collector {
@@ -60,36 +98,17 @@ export function newCollector(total: number): Collector {
     add(plan, result, start, end, task, classLabels, file) {
       const n = end - start;
       const t = getTensor(result, plan.name, file);
-      const dims = t.dims;
       if (this.kind === null) {
-        let kind = plan.kind;
-        if (kind === 'proba' && (dims.length === 1 || (dims.length === 2 && dims[1] === 1))) {
-          if (task !== 'binary-classification') throw shapeError(plan, dims, '[N, C] class probabilities for a multiclass check', file);
-          kind = 'score';
-        }
-        this.kind = kind;
-        this.width = kind === 'proba' ? (dims[1] ?? 0) : 1;
-        if (kind === 'proba') {
-          if (dims.length !== 2) throw shapeError(plan, dims, '[N, C] class probabilities', file);
-          if (classLabels && classLabels.length !== this.width) {
-            throw new PlumbError('model.class-count', `model output \`${plan.name}\` has ${this.width} probability columns but the model declares ${classLabels.length} classes (${classLabels.join(', ')}).`, { file });
-          }
-          if (task === 'binary-classification' && this.width !== 2) {
-            throw new PlumbError('model.task-mismatch', `the check is binary-classification but model output \`${plan.name}\` has ${this.width} class columns${classLabels ? ` (${classLabels.join(', ')})` : ''}; use multiclass-classification.`, { file });
-          }
-        }
-        if (kind !== 'label') this.numbers = new Float64Array(this.total * this.width);
-        if (kind === 'label' || plan.labelName) this.labels = [];
+        const layout = firstLayout(plan, t.dims, task, classLabels, file);
+        this.kind = layout.kind;
+        this.width = layout.width;
+        if (layout.kind !== 'label') this.numbers = new Float64Array(this.total * this.width);
+        if (layout.kind === 'label' || plan.labelName) this.labels = [];
       }
+      checkBatch({ kind: this.kind, width: this.width }, plan, t, n, file);
       if (this.kind === 'label') {
-        if (t.size !== n) throw shapeError(plan, dims, `${n} labels`, file);
         for (const v of readLabels(t)) this.labels!.push(v);
         return;
-      }
-      if (this.kind === 'proba') {
-        if (dims.length !== 2 || dims[0] !== n || dims[1] !== this.width) throw shapeError(plan, dims, `[${n}, ${this.width}]`, file);
-      } else if (t.size !== n || dims[0] !== n) {
-        throw shapeError(plan, dims, `[${n}] or [${n}, 1]`, file);
       }
       copyNumbers(t.data, this.numbers!, start * this.width);
       if (plan.labelName && this.labels) {

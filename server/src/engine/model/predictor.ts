@@ -1,7 +1,9 @@
 /**
  * Runs an ONNX model over a feature matrix in batches with onnxruntime-node: maps features to
- * inputs (featureFeeds.ts), strips a trailing ZipMap (zipmap.ts), chooses the output to read
- * (outputSelect.ts) and returns plain typed arrays. Cancellation is checked between batches.
+ * inputs (featureFeeds.ts, or rowFeeds.ts for row-major matrices), strips a trailing ZipMap
+ * (zipmap.ts), chooses the output to read (outputSelect.ts) and returns plain typed arrays; one
+ * number per row is read straight from the output tensors (scalarCollector.ts). Cancellation is
+ * checked between batches.
  */
 import { readFile } from 'node:fs/promises';
 import type * as Ort from 'onnxruntime-node';
@@ -11,9 +13,12 @@ import { parseModelSignature, type ModelSignature } from './onnxSignature';
 import { loadOnnxRuntime } from './onnxRuntime';
 import { planOutput, type OutputPlan, type Task } from './outputSelect';
 import { stripZipMap } from './zipmap';
-import { assemble, newCollector, type Collector, type Prediction } from './predictionAssembly';
+import { assemble, newCollector, type Prediction } from './predictionAssembly';
+import { checkRows, nativeRowType, rowFeeder, ScratchBuffers, type Feeder, type RowMatrix, type RowType } from './rowFeeds';
+import { findClass, newScalarCollector } from './scalarCollector';
 
 export type { Prediction } from './predictionAssembly';
+export type { RowMatrix, RowType } from './rowFeeds';
 
 export interface PredictorOptions {
   modelPath: string;
@@ -51,9 +56,19 @@ export interface Predictor {
   readonly outputPlan: OutputPlan;
   /** True when a ZipMap was removed so onnxruntime-node could return probabilities. */
   readonly zipmapStripped: boolean;
+  /**
+   * The row-major element type the model takes as is: 'float32' for one float [N, k] input (then
+   * float32 rows reach onnxruntime without a copy), 'float64' for one double input, null when rows
+   * are converted feature by feature.
+   */
+  readonly rowType: RowType | null;
   predict(matrix: FeatureMatrix, options?: PredictOptions): Promise<Prediction>;
   /** One number per row: P(positive) for binary, a class's probability for multiclass, the value for regression. */
   predictScalar(matrix: FeatureMatrix, options?: ScalarOptions): Promise<Float64Array>;
+  /** `predict` for a row-major matrix: the same result for the same values. The predictor keeps no reference to `m`. */
+  predictRows(m: RowMatrix, options?: PredictOptions): Promise<Prediction>;
+  /** `predictScalar` for a row-major matrix: the same numbers for the same values. */
+  predictRowsScalar(m: RowMatrix, options?: ScalarOptions): Promise<Float64Array>;
   dispose(): Promise<void>;
 }
 
@@ -100,28 +115,54 @@ export async function createPredictor(opts: PredictorOptions): Promise<Predictor
   // the model on millions of rows and only need the scores).
   const scoresOnly: OutputPlan = { ...outputPlan, labelName: undefined };
 
-  async function predict(matrix: FeatureMatrix, options: PredictOptions = {}): Promise<Prediction> {
-    checkMatrix(matrix, opts.features, file);
-    const plan = options.labels === false ? scoresOnly : outputPlan;
-    const fetches = [plan.name, ...(plan.labelName ? [plan.labelName] : [])];
-    const batch = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
-    const total = matrix.rows;
-    const collector: Collector = newCollector(total);
+  const scratch = new ScratchBuffers();
+  const batchOf = (options: PredictOptions): number => Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
+
+  /** Runs the batches of `total` rows, handing each result to `take`. */
+  async function run(total: number, feeds: Feeder, fetches: string[], take: (result: Ort.InferenceSession.OnnxValueMapType, start: number, end: number) => void, options: PredictOptions): Promise<void> {
+    const batch = batchOf(options);
     throwIfCancelled(options.signal);
     for (let start = 0; start < total; start += batch) {
       const end = Math.min(total, start + batch);
-      const feeds = buildFeeds(ort, inputPlan, matrix, opts.features, start, end, file);
+      const batchFeeds = feeds(start, end);
       let result: Ort.InferenceSession.OnnxValueMapType;
       try {
-        result = await session.run(feeds, fetches);
+        result = await session.run(batchFeeds, fetches);
       } catch (e) {
         throw new PlumbError('model.run-failed', `onnxruntime failed on data rows ${start + 1}-${end} of ${file}: ${e instanceof Error ? e.message : String(e)}`, { file });
       }
-      collector.add(plan, result, start, end, opts.task, classLabels, file);
+      take(result, start, end);
       options.onProgress?.(end, total);
       if (end < total) throwIfCancelled(options.signal);
     }
+  }
+
+  async function full(total: number, feeds: Feeder, options: PredictOptions): Promise<Prediction> {
+    const plan = options.labels === false ? scoresOnly : outputPlan;
+    const collector = newCollector(total);
+    await run(total, feeds, [plan.name, ...(plan.labelName ? [plan.labelName] : [])], (r, start, end) => collector.add(plan, r, start, end, opts.task, classLabels, file), options);
     return assemble(collector, plan, opts.task, classLabels, file);
+  }
+
+  async function scalarOnly(total: number, feeds: Feeder, options: ScalarOptions): Promise<Float64Array> {
+    const collector = newScalarCollector(total, scoresOnly, opts.task, classLabels, options.classLabel ?? opts.positiveLabel, file);
+    await run(total, feeds, [scoresOnly.name], (r, start, end) => collector.add(r, start, end), options);
+    return collector.finish();
+  }
+
+  const columnFeeds = (matrix: FeatureMatrix): Feeder => {
+    checkMatrix(matrix, opts.features, file);
+    return (start, end) => buildFeeds(ort, inputPlan, matrix, opts.features, start, end, file);
+  };
+
+  async function withRows<T>(m: RowMatrix, options: PredictOptions, go: (feeds: Feeder) => Promise<T>): Promise<T> {
+    checkRows(m, opts.features, file);
+    const feeder = rowFeeder(ort, inputPlan, m, opts.features, batchOf(options), scratch, file);
+    try {
+      return await go(feeder.feeds);
+    } finally {
+      feeder.release();
+    }
   }
 
   return {
@@ -130,11 +171,11 @@ export async function createPredictor(opts: PredictorOptions): Promise<Predictor
     inputPlan,
     outputPlan,
     zipmapStripped: runBytes !== bytes,
-    predict,
-    async predictScalar(matrix, options = {}) {
-      const p = await predict(matrix, { labels: false, ...options });
-      return scalar(p, opts.task, options.classLabel ?? opts.positiveLabel, file);
-    },
+    rowType: nativeRowType(inputPlan),
+    predict: async (matrix, options = {}) => full(matrix.rows, columnFeeds(matrix), options),
+    predictScalar: async (matrix, options = {}) => scalarOnly(matrix.rows, columnFeeds(matrix), options),
+    predictRows: (m, options = {}) => withRows(m, options, (feeds) => full(m.rows, feeds, options)),
+    predictRowsScalar: (m, options = {}) => withRows(m, options, (feeds) => scalarOnly(m.rows, feeds, options)),
     async dispose() {
       await session.release();
     },
@@ -149,14 +190,6 @@ function checkMatrix(m: FeatureMatrix, features: string[], file: string): void {
     const n = c instanceof Float64Array ? c.length : c.codes.length;
     if (n < m.rows) throw new PlumbError('model.matrix-shape', `feature \`${features[j]}\` has ${n} values for ${m.rows} rows.`, { file, column: features[j] });
   });
-}
-
-function findClass(classes: (number | string)[], label: number | string, file: string): number {
-  const i = classes.findIndex((c) => String(c) === String(label));
-  if (i < 0) {
-    throw new PlumbError('model.unknown-class', `class \`${label}\` is not one of the model's classes (${classes.join(', ')}); set \`positive_label\` to one of them.`, { file });
-  }
-  return i;
 }
 
 /** One number per row from a prediction (see Predictor.predictScalar). */
