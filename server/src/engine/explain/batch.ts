@@ -19,11 +19,19 @@ export function rowsPerCall(k: number, requested?: number): number {
   return Math.max(1, Math.min(DEFAULT_MAX_ROWS, Math.floor(DEFAULT_MAX_CELLS / Math.max(1, k))));
 }
 
+/** Rows an explainer builds for the model: float64, or float32 for a model that takes them (PredictFn.float32). */
+export type ModelRows = Float64Array | Float32Array;
+
+/** A buffer of `length` values in the element type the model takes best. */
+export function rowBuffer(predict: PredictFn, length: number): ModelRows {
+  return predict.float32 ? new Float32Array(length) : new Float64Array(length);
+}
+
 /** Runs the model on `rows` rows of `X` and checks the answer. */
-export async function callModel(predict: PredictFn, X: Float64Array, rows: number, k: number, signal: CancelSignal | undefined): Promise<Float64Array> {
+export async function callModel(predict: PredictFn, X: ModelRows, rows: number, k: number, signal: CancelSignal | undefined): Promise<Float64Array> {
   throwIfCancelled(signal);
   const input = X.length === rows * k ? X : X.subarray(0, rows * k);
-  const out = await predict(input, rows, signal);
+  const out = input instanceof Float32Array ? await float32Of(predict)(input, rows, signal) : await predict(input, rows, signal);
   throwIfCancelled(signal);
   if (!out || out.length !== rows) {
     throw new PlumbError('explain.bad-prediction', `the model returned ${out ? out.length : 'no'} values for ${rows} rows; it must return one number per row.`);
@@ -39,6 +47,11 @@ export async function callModel(predict: PredictFn, X: Float64Array, rows: numbe
     }
   }
   return out;
+}
+
+function float32Of(predict: PredictFn): NonNullable<PredictFn['float32']> {
+  if (!predict.float32) throw new PlumbError('explain.bad-prediction', 'float32 rows were built for a model without a float32 entry point.');
+  return predict.float32;
 }
 
 export function checkMatrix(name: string, X: Float64Array, rows: number, k: number): void {

@@ -5,7 +5,7 @@
  * the others cannot change any prediction). Many coalitions go through the model in one call.
  */
 import type { CancelSignal } from '../errors';
-import { callModel } from './batch';
+import { callModel, rowBuffer } from './batch';
 import type { PredictFn } from './types';
 
 export interface Game {
@@ -45,7 +45,7 @@ export function varyingFeatures(x: Float64Array, background: Float64Array, nb: n
  */
 export async function gameEnds(game: Game): Promise<{ fx: number; fnull: number; vfull: number }> {
   const { x, background, nb, k } = game;
-  const X = new Float64Array((nb + 1) * k);
+  const X = rowBuffer(game.predict, (nb + 1) * k);
   X.set(x, 0);
   X.set(background, k);
   const out = await callModel(game.predict, X, nb + 1, k, game.signal);
@@ -66,7 +66,7 @@ export async function coalitionValues(game: Game, masks: Uint8Array, count: numb
   const M = varying.length;
   const values = new Float64Array(count);
   const perCall = Math.max(1, Math.min(count, Math.floor(game.maxRowsPerCall / nb)));
-  const buffer = new Float64Array(perCall * nb * k);
+  const buffer = rowBuffer(game.predict, perCall * nb * k);
   const block = nb * k;
   for (let c0 = 0; c0 < count; c0 += perCall) {
     const n = Math.min(perCall, count - c0);

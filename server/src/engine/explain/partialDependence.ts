@@ -5,7 +5,7 @@
  * in as few calls as `maxRowsPerCall` allows.
  */
 import { PlumbError } from '../errors';
-import { callModel, checkFeatureNames, checkMatrix, rowsPerCall } from './batch';
+import { callModel, checkFeatureNames, checkMatrix, rowBuffer, rowsPerCall } from './batch';
 import { sampleBackground } from './background';
 import type { PartialDependenceOptions, PartialDependenceResult } from './types';
 
@@ -83,7 +83,7 @@ export async function partialDependence(opts: PartialDependenceOptions): Promise
   const maxRows = rowsPerCall(k, opts.maxRowsPerCall);
   const rowsPerBlock = Math.min(rows, maxRows);
   const blocksPerCall = Math.max(1, Math.floor(maxRows / rowsPerBlock));
-  const buffer = new Float64Array(blocksPerCall * rowsPerBlock * k);
+  const buffer = rowBuffer(predict, blocksPerCall * rowsPerBlock * k);
   const blocks: { g: number; a: number; b: number }[] = [];
   for (let g = 0; g < grid.length; g++) for (let a = 0; a < rows; a += rowsPerBlock) blocks.push({ g, a, b: Math.min(rows, a + rowsPerBlock) });
   const sums = new Float64Array(grid.length);

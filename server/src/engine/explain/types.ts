@@ -10,8 +10,16 @@ import type { CancelSignal } from '../errors';
  * row (the positive class's probability, a chosen class's probability, or a regression value).
  * Categorical features arrive as numeric codes. The explainers reuse `X`'s memory once the promise
  * has resolved, so a predictor must not keep a reference to it.
+ *
+ * `float32`, when present, is the same model taking float32 rows, for a model that rounds its input
+ * to float32 anyway (an ONNX model with one float input): the explainers then build the rows they
+ * change in float32 and call it, with half the memory and no conversion per call. It must return
+ * exactly what the function returns for the same values (each rounded to float32, as JS rounds them
+ * when storing into a Float32Array).
  */
-export type PredictFn = (X: Float64Array, rows: number, signal?: CancelSignal) => Promise<Float64Array>;
+export type PredictFn = ((X: Float64Array, rows: number, signal?: CancelSignal) => Promise<Float64Array>) & {
+  float32?: (X: Float32Array, rows: number, signal?: CancelSignal) => Promise<Float64Array>;
+};
 
 export interface PermutationImportanceOptions<Y = unknown> {
   /** rows x k, row-major. Not modified. */
