@@ -5,7 +5,7 @@
  * the others cannot change any prediction). Many coalitions go through the model in one call.
  */
 import type { CancelSignal } from '../errors';
-import { callModel, rowBuffer } from './batch';
+import { callModel, rowBuffer, type ModelRows } from './batch';
 import type { PredictFn } from './types';
 
 export interface Game {
@@ -67,20 +67,12 @@ export async function coalitionValues(game: Game, masks: Uint8Array, count: numb
   const values = new Float64Array(count);
   const perCall = Math.max(1, Math.min(count, Math.floor(game.maxRowsPerCall / nb)));
   const buffer = rowBuffer(game.predict, perCall * nb * k);
+  // The background in the buffer's type, so each copy is a plain memory copy (float32: rounded once, as a copy would round it).
+  const B = buffer instanceof Float32Array ? Float32Array.from(background) : background;
   const block = nb * k;
   for (let c0 = 0; c0 < count; c0 += perCall) {
     const n = Math.min(perCall, count - c0);
-    for (let c = 0; c < n; c++) {
-      const off = c * block;
-      buffer.set(background, off);
-      const m = (c0 + c) * M;
-      for (let f = 0; f < M; f++) {
-        if (!masks[m + f]) continue;
-        const col = varying[f];
-        const xv = x[col];
-        for (let p = off + col; p < off + block; p += k) buffer[p] = xv;
-      }
-    }
+    for (let c = 0; c < n; c++) fillCoalition(buffer, c * block, B, x, k, masks, (c0 + c) * M, varying);
     const out = await callModel(game.predict, buffer, n * nb, k, game.signal);
     game.modelRows += n * nb;
     for (let c = 0; c < n; c++) {
@@ -90,4 +82,16 @@ export async function coalitionValues(game: Game, masks: Uint8Array, count: numb
     }
   }
   return values;
+}
+
+/** One coalition's rows at `off`: the background, with the row's value in each feature of the mask starting at `m`. */
+function fillCoalition(buffer: ModelRows, off: number, B: ModelRows, x: Float64Array, k: number, masks: Uint8Array, m: number, varying: Int32Array): void {
+  const end = off + B.length;
+  buffer.set(B, off);
+  for (let f = 0; f < varying.length; f++) {
+    if (!masks[m + f]) continue;
+    const col = varying[f];
+    const xv = x[col];
+    for (let p = off + col; p < end; p += k) buffer[p] = xv;
+  }
 }
