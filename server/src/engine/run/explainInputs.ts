@@ -4,7 +4,7 @@
  * batched predict function.
  */
 import type { Column, Table } from '../data/table';
-import type { FeatureMatrix, Predictor } from '../model';
+import type { Predictor } from '../model';
 import type { CancelSignal } from '../errors';
 import type { PredictFn } from '../explain';
 import { requireColumn } from './targets';
@@ -45,23 +45,19 @@ export function toRowMajor(table: Table, space: FeatureSpace, rows?: ArrayLike<n
   return X;
 }
 
-/** Row-major to the predictor's columns, in one pass over X (reading it in order keeps the cache warm). */
-function toMatrix(X: Float64Array, rows: number, space: FeatureSpace): FeatureMatrix {
-  const k = space.names.length;
-  const cols = space.names.map((_, j) => (space.categories[j] ? new Int32Array(rows) : new Float64Array(rows)));
-  for (let i = 0, at = 0; i < rows; i++) for (let j = 0; j < k; j++) cols[j][i] = X[at++];
-  return { rows, columns: cols.map((c, j) => (c instanceof Int32Array ? { codes: c, categories: space.categories[j]! } : c)) };
-}
-
 /** One number per row: P(positive) for binary, a class's probability for multiclass, the value for regression. */
 export function scalarPredict(predictor: Predictor, space: FeatureSpace, positive: number | string | undefined): PredictFn {
-  return (X, rows, signal?: CancelSignal) => predictor.predictScalar(toMatrix(X, rows, space), { signal, classLabel: positive });
+  const run = (X: Float64Array | Float32Array, rows: number, signal?: CancelSignal) => predictor.predictRowsScalar({ rows, values: X, categories: space.categories }, { signal, classLabel: positive });
+  const predict: PredictFn = run;
+  // A model with one float input takes float32 rows as they are: the explainers then build float32 rows.
+  if (predictor.rowType === 'float32' && space.categories.every((c) => !c)) predict.float32 = run;
+  return predict;
 }
 
 /** The predicted class index per row, for multiclass accuracy-style importance. */
 export function classIndexPredict(predictor: Predictor, space: FeatureSpace, labels: (string | number)[]): PredictFn {
   return async (X, rows, signal?: CancelSignal) => {
-    const p = await predictor.predict(toMatrix(X, rows, space), { signal });
+    const p = await predictor.predictRows({ rows, values: X, categories: space.categories }, { signal });
     const out = new Float64Array(rows);
     if (p.kind === 'proba') {
       const C = p.classes.length;
