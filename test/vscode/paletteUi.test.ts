@@ -8,15 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { cleanupStack, editorToolsPresent, installExtension, launchChromium, makeHome, startCodeServer } from './harness';
-import { BROKEN_NAME, makeWorkspace, ROOT, SPEC_NAME } from './workspace';
-import { packagedVsix } from './vsix';
+import { editorToolsPresent } from './harness';
+import { uiSession } from './session';
+import { BROKEN_NAME, ROOT, SPEC_NAME } from './workspace';
 import { assertShows, PLUMB_STATUS, runCommand, visibleWebview, waitForActiveTab } from './workbench';
-
-const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
 function cli(args: string[]): { status: number | null; json: unknown } {
   const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args, '--format', 'json'], { encoding: 'utf8', timeout: 120_000 });
@@ -38,40 +36,17 @@ async function pickInFileDialog(page: Page, title: string, folder: string, file:
 
 test('from the palette: Validate Spec, Explain Row..., Export Report and New Spec from Model', async (t) => {
   if (!editorToolsPresent(t)) return;
-  const cleanup = cleanupStack(t);
-  const ws = makeWorkspace('palette-ui');
-  const home = makeHome('palette-ui');
-  cleanup(() => {
-    ws.remove();
-    home.remove();
+  let run!: { name: string; gates: { metric: string; passed: boolean; value: number | null }[] };
+  let row7!: { base_value: number; prediction: number };
+  const { ws, page, step } = await uiSession(t, 'palette-ui', (w) => {
+    run = cli(['run', join(w.dir, SPEC_NAME)]).json as typeof run;
+    row7 = cli(['explain', join(w.dir, SPEC_NAME), '--row', '7']).json as typeof row7;
   });
-  const spec = join(ws.dir, SPEC_NAME);
-  const run = cli(['run', spec]).json as { name: string; gates: { metric: string; passed: boolean; value: number | null }[] };
-  const row7 = cli(['explain', spec, '--row', '7']).json as { base_value: number; prediction: number };
-
-  installExtension(home, await packagedVsix());
-  const server = await startCodeServer(home);
-  cleanup(() => server.stop());
-  const browser = await launchChromium();
-  cleanup(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.goto(`${server.url}?folder=${encodeURIComponent(ws.dir)}`);
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   const open = async (name: string) => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
     await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor();
   };
   const toast = (text: string | RegExp) => page.locator('.notification-toast', { hasText: text });
-  let stepNo = 0;
-  const step = (name: string, body: () => Promise<void>) =>
-    t.test(name, async () => {
-      const n = ++stepNo;
-      await body().catch(async (e) => {
-        await page.screenshot({ path: join(SCREENSHOTS, `palette-failed-${n}.png`) }).catch(() => undefined);
-        throw e;
-      });
-    });
 
   await step('Validate Spec counts the broken spec\'s problems and calls the example valid', async () => {
     await open(BROKEN_NAME);

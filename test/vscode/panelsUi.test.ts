@@ -14,13 +14,12 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { cleanupStack, editorToolsPresent, installExtension, launchChromium, makeHome, startCodeServer } from './harness';
-import { makeWorkspace, ROOT, SPEC_NAME } from './workspace';
-import { packagedVsix } from './vsix';
+import { editorToolsPresent } from './harness';
+import { SCREENSHOTS, uiSession } from './session';
+import { ROOT, SPEC_NAME } from './workspace';
 import { writeCompareFixture } from '../../server/src/engine/compare/testFixture';
 import { assertShows, escapeRe, PLUMB_STATUS, runCommand, visibleWebview, waitForActiveTab } from './workbench';
 
-const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const DOCS = join(ROOT, 'docs', 'screenshots');
 // docs/screenshots/vscode-<panel>.png (linked from the README) are rewritten only on request, so that
 // a test run does not leave committed files modified: PLUMB_UPDATE_SCREENSHOTS=1 npm test -- panelsUi
@@ -89,51 +88,28 @@ function slowSpec(dir: string): void {
 
 test('from the palette, each check opens its panel with the numbers the CLI reports', async (t) => {
   if (!editorToolsPresent(t)) return;
-  // Undone last to first: a screenshot while the browser is up, then the browser, code-server, files.
-  const cleanup = cleanupStack(t);
-  const ws = makeWorkspace('panels-ui');
-  const home = makeHome('panels-ui');
-  cleanup(() => {
-    ws.remove();
-    home.remove();
+  let run!: CliRun;
+  let row7!: CliRow;
+  let comparison!: CliCompare;
+  let challenger = '';
+  let duelSpec = '';
+  const { page, step } = await uiSession(t, 'panels-ui', (ws) => {
+    slowSpec(ws.dir);
+    const spec = join(ws.dir, SPEC_NAME);
+    run = cli(['run', spec]) as CliRun;
+    row7 = cli(['explain', spec, '--row', '7']) as CliRow;
+    // Champion vs challenger: the challenger is more accurate and much less fair (a compare gate fails).
+    duelSpec = writeCompareFixture(join(ws.dir, 'compare')).spec;
+    challenger = join(ws.dir, 'compare', 'models', 'challenger.onnx');
+    comparison = cli(['compare', duelSpec, '--challenger', challenger], true) as CliCompare;
   });
-  slowSpec(ws.dir);
-  const spec = join(ws.dir, SPEC_NAME);
-  const run = cli(['run', spec]) as CliRun;
-  const row7 = cli(['explain', spec, '--row', '7']) as CliRow;
-  // Champion vs challenger: the challenger is more accurate and much less fair (a compare gate fails).
-  const duel = writeCompareFixture(join(ws.dir, 'compare'));
-  const challenger = join(ws.dir, 'compare', 'models', 'challenger.onnx');
-  const comparison = cli(['compare', duel.spec, '--challenger', challenger], true) as CliCompare;
   assert.equal(comparison.passed, false, 'the fixture\'s challenger fails a compare gate');
   assert.ok(run.gates.length > 0 && run.gates.every((g) => g.passed), 'the example passes its gates');
-
-  installExtension(home, await packagedVsix());
-  const server = await startCodeServer(home);
-  cleanup(() => server.stop());
-  const browser = await launchChromium();
-  cleanup(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  cleanup(() => page.screenshot({ path: join(SCREENSHOTS, 'panels-last.png') }).catch(() => undefined));
-
-  await page.goto(`${server.url}?folder=${encodeURIComponent(ws.dir)}`);
   const status = page.locator(PLUMB_STATUS);
   const open = async (name: string) => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).click();
     await waitForActiveTab(page, name);
   };
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  // Each step leaves a picture behind when it fails (test-results/screenshots/failed-<step>.png).
-  let stepNo = 0;
-  const step = (name: string, body: () => Promise<void>) =>
-    t.test(name, async () => {
-      const n = ++stepNo;
-      await body().catch(async (e) => {
-        await page.screenshot({ path: join(SCREENSHOTS, `failed-${n}.png`) }).catch(() => undefined);
-        throw e;
-      });
-    });
 
   await step('Cancel on the progress notification stops a running check; nothing is stored or shown', async () => {
     await open(SLOW_NAME);
@@ -301,7 +277,7 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
     await dialog.waitFor();
     // As a user does: once the dialog shows the spec's folder, type the models folder, then click the file.
     await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'fixture.plumb.yaml' }).waitFor();
-    const start = `${dirname(duel.spec)}/`;
+    const start = `${dirname(duelSpec)}/`;
     await page.waitForFunction((want) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === want, start);
     await quick.fill(`${dirname(challenger)}/`);
     await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'champion.onnx' }).waitFor();
