@@ -45,10 +45,6 @@ export class CachedFileInfo implements FileInfo {
   /** `previewRows`: most rows read for a preview (the `plumb.hover.maxRows` setting); 0 turns previews off. */
   constructor(private previewRows = 1000) {}
 
-  get previewRowLimit(): number {
-    return this.previewRows;
-  }
-
   /** A new row limit forgets the previews read with the old one. */
   setPreviewRows(rows: number): void {
     const n = Number.isFinite(rows) ? Math.max(0, Math.floor(rows)) : 1000;

@@ -1,10 +1,13 @@
 /**
- * Re-parsing a spec after an edit without re-reading the whole YAML when the edit only changed one
- * plain scalar value on one line (typing a column name, a threshold, a path): the previous document
- * is patched in place (the new scalar replaces the old one, every offset after it moves by the
- * length difference) and the plain value is rebuilt from it. Anything else (keys, structure, quotes,
- * comments, anchors, a document with YAML errors or warnings) takes a full parse. The result is the
- * same as `parseSpecText(text)`; the tests compare both on random edits.
+ * Re-parsing a spec after an edit without re-reading the whole YAML, at two levels:
+ * - the edit only changed one plain scalar value on one line (typing a column name, a threshold, a
+ *   path): the new scalar replaces the old one in the previous document, and every offset after it
+ *   moves by the length difference;
+ * - the edit stayed inside one top-level section (a new key or line, a quoted string): that section
+ *   alone is parsed again and replaces the old one.
+ * The plain value is then rebuilt from the patched document. Anything else (comments, anchors, a new
+ * or duplicate top-level key, edits across sections, a document with YAML errors or warnings) takes
+ * a full parse. The result is the same as `parseSpecText(text)`; the tests compare both on random edits.
  *
  * The previous ParsedSpec is reused and must not be used afterwards (SpecStore keeps one per document).
  */
