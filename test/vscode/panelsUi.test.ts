@@ -129,6 +129,8 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
     await page.locator(`${PLUMB_STATUS}[aria-label="Plumb: ${run.gates.length} gates passed"]`).waitFor({ timeout: 60_000 });
     assert.equal((await status.innerText()).trim(), `Plumb: ${run.gates.length} gates passed`);
     await page.locator('.tabs-container .tab', { hasText: 'Plumb Evaluation: credit-risk' }).waitFor();
+    // The panel has rendered (and taken focus, which would close a palette opened before).
+    await visibleWebview(page).locator('.card[data-metric="roc_auc"]').waitFor({ timeout: 30_000 });
 
     await runCommand(page, 'Testing: Focus on Test Explorer View');
     const rows = page.locator('.test-explorer .monaco-list-row');

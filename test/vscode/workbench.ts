@@ -12,17 +12,28 @@ export const PLUMB_STATUS = '[id="plumb.plumb.plumb.status"]';
 /**
  * Runs a command from the palette (F1) by its title, e.g. "Plumb: Run All Checks". Waits for the
  * palette to close, unless the command asks for input in it (`asksInput`, e.g. a file dialog).
+ *
+ * The palette closes when it loses focus, and a webview that has just opened (a result panel) can
+ * take focus a moment after F1; then the palette is opened again, up to three times. A click that
+ * happened is never retried, so a command never runs twice.
  */
 export async function runCommand(page: Page, title: string, asksInput = false): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
   // The row whose label is the title itself (the filter also keeps longer titles that contain it).
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) });
-  await row.first().waitFor();
-  await row.first().click();
-  if (!asksInput) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      await row.click({ timeout: 10_000 }); // throws only if it could not click (the row went away)
+      break;
+    } catch (e) {
+      if (attempt === 3 || !(await widget.isHidden())) throw e;
+    }
+  }
+  if (!asksInput) await widget.waitFor({ state: 'hidden' });
 }
 
 /** The document inside the webview panel on screen (VS Code nests it: outer iframe, then #active-frame). */
