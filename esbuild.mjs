@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { bundledPackages, noticesText } from './scripts/thirdPartyNotices.mjs';
+import { leanLanguageClient } from './scripts/leanLanguageClient.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -14,7 +15,8 @@ const webviewEntries = existsSync('media/src')
   : [];
 
 const contexts = [
-  { ...node, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
+  // dist/client.js (package.json's main) loads dist/extension.js through a V8 code cache.
+  { ...node, entryPoints: { client: 'client/src/main.ts', extension: 'client/src/extension.ts' }, outdir: 'dist', plugins: [leanLanguageClient()] },
   { ...node, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', worker: 'server/src/engine/run/worker.ts' }, outdir: 'dist' },
 ];
 if (webviewEntries.length) {

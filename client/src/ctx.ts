@@ -15,6 +15,7 @@ import { StatusBar } from './statusBar';
 import { GateTests } from './testing';
 import { scanOpenedModels } from './modelScan';
 import { comparePanel } from './commands/compare';
+import type { CodeCacheState } from './codeCache';
 
 export interface Ctx {
   extension: vscode.ExtensionContext;
@@ -26,6 +27,8 @@ export interface Ctx {
   panels: PanelManager;
   statusBar: StatusBar;
   tests: GateTests;
+  /** How main.ts loaded this code (V8 code cache used or not); set after activation. */
+  codeCache?: CodeCacheState;
 }
 
 export const SPEC_SELECTOR: { scheme: string; pattern: string }[] = [

@@ -40,6 +40,7 @@ test('the VSIX holds the bundles, schemas and the Linux x64 ONNX runtime, and no
   for (const required of [
     'package.json',
     'dist/client.js',
+    'dist/extension.js', // loaded by dist/client.js through the code cache
     'dist/server.js',
     'dist/THIRD_PARTY_NOTICES.txt',
     'schemas/plumb.schema.json',
@@ -60,6 +61,7 @@ test('the VSIX holds the bundles, schemas and the Linux x64 ONNX runtime, and no
   };
   wrong('TypeScript sources', (f) => /\.(ts|tsx|mts|cts)$/.test(f));
   wrong('source maps', (f) => f.endsWith('.map'));
+  wrong('a V8 code cache or temporary file (written at run time, per machine)', (f) => /\.(v8cache|tmp)$/.test(f));
   wrong('source, test, bench or tooling folders', (f) => /^(client|server|test|bench|scripts|out|docs|\.cache|\.ci|test-results|media\/src|media\/preview)\//.test(f));
   wrong('build files', (f) => ['esbuild.mjs', 'tsconfig.json', '.npmrc', '.gitignore', 'package-lock.json'].includes(f));
   wrong('the example\'s preparation scripts', (f) => /^examples\/.*(\.py|\/lib\/)/.test(f));

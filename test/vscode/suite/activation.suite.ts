@@ -28,5 +28,10 @@ export function activationTests(): void {
         assert.ok(c in caps && caps[c], `server capability ${c} missing: ${Object.keys(caps).join(', ')}`);
       }
     });
+
+    test('the extension was loaded through its code cache loader (dist/client.js), which reports what it did', async () => {
+      const ctx = (await activatedExtension()).exports as { codeCache?: string };
+      assert.ok(['used', 'absent', 'stale', 'damaged', 'rejected'].includes(String(ctx.codeCache)), `codeCache: ${ctx.codeCache}`);
+    });
   });
 }
