@@ -194,6 +194,7 @@ function report(all: Round[], load: number[]): string {
   const caches = new Map<string, number>();
   for (const r of all) caches.set(r.codeCache, (caches.get(r.codeCache) ?? 0) + 1);
   const cacheText = [...caches].map(([state, n]) => `${state} in ${n}`).join(', ');
+  const uncached = all.filter((r) => r.codeCache !== 'used').map((r) => `${r.plumb.load + r.plumb.call} ms (${r.codeCache})`);
   return [
     '## Activation (opening a spec in VS Code)',
     '',
@@ -205,7 +206,7 @@ function report(all: Round[], load: number[]): string {
     '',
     `"Finish activate" includes starting the language server (\`activate\` awaits the client's start: process spawn and LSP initialize). The machine's 1-minute load average during the run was ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} on ${cpus().length} cores, most of it the benchmark's own code-server and chromium.`,
     '',
-    `Plumb's V8 code cache (dist/client.js loads dist/extension.js through a cache it writes after an activation that did not use one): ${cacheText} of ${all.length} windows (the first window after installing compiles from source).`,
+    `Plumb's V8 code cache (dist/client.js loads dist/extension.js through a cache it writes after an activation that did not use one): ${cacheText} of ${all.length} windows (the first window after installing compiles from source)${uncached.length ? `; Plumb's activation time without the cache: ${uncached.join(', ')}` : ''}.`,
     '',
     `onnxruntime mapped into Plumb's server process after opening the spec: ${ort ? `yes, in ${ort} of ${all.length} windows` : `no, in all ${all.length} windows`} (read from /proc/<server pid>/maps; the server's pid from \`plumb/serverInfo\`). Validation reads only data headers and the model's signature, never its weights.`,
     '',
