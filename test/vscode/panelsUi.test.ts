@@ -314,7 +314,10 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
       }
       assert.equal(await row.locator('td').last().textContent(), `${g.condition} ${g.passed ? '✓ passed' : '✗ failed'}`, `gate on ${g.metric}`);
     }
+    // The comparison opened beside the spec, in a third editor group: the picture shows it alone.
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
     await screenshot(page, 'compare');
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
   });
 
   await step('after Reload Window the panels are back with their state (row 7, the moved threshold, the comparison)', async () => {
