@@ -31,7 +31,7 @@ type Edit = (text: string, version: number) => string;
 const VALUE_EDIT: Edit = (text, v) => (v % 2 === 0 ? text.replace('    - f1234\n', '    - f1234x\n') : text);
 /** A structural edit in a small section: a line with a new key comes and goes (Plumb re-parses `data:`). */
 const LINE_EDIT: Edit = (text, v) => (v % 2 === 0 ? text.replace('  target: label\n', '  target: label\n  treshold: 0.5\n') : text);
-/** A structural edit in the biggest section: a line comes and goes in the 2,500-item features list (Plumb re-parses `model:`, nearly all of the file). */
+/** A structural edit in the biggest section: a line comes and goes in the 2,500-item features list (Plumb parses the new line alone as a sequence item; the section level would re-parse `model:`, nearly all of the file). */
 const BIG_SECTION_EDIT: Edit = (text, v) => (v % 2 === 0 ? text.replace('    - f1234\n', '    - f1234\n    - nope\n') : text);
 
 async function measure(cmd: string[], settings: unknown, text: string, uri: string, edit: Edit): Promise<number[]> {
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const lines = text.split('\n').length;
   console.log(`## Language server: didChange to publishDiagnostics
 
-A ${lines}-line spec (${FEATURES} features checked against a ${FEATURES + 2}-column CSV header), ${EDITS} edits of each kind, alternating a valid spec and one with a mistake. Plumb runs the schema and every semantic check; yaml-language-server ${require(join(ROOT, 'node_modules/yaml-language-server/package.json')).version} validates the same file against the same JSON Schema only. Plumb re-parses incrementally (server/src/engine/spec/reparse.ts): an edit inside one plain value patches the previous parse; an edit inside one top-level section re-parses that section only; anything else is a full parse.
+A ${lines}-line spec (${FEATURES} features checked against a ${FEATURES + 2}-column CSV header), ${EDITS} edits of each kind, alternating a valid spec and one with a mistake. Plumb runs the schema and every semantic check; yaml-language-server ${require(join(ROOT, 'node_modules/yaml-language-server/package.json')).version} validates the same file against the same JSON Schema only. Plumb re-parses incrementally (server/src/engine/spec/reparse.ts): an edit inside one plain value patches the previous parse; an edit that adds, removes or rewrites whole items of a block sequence parses those lines alone; an edit inside one top-level section re-parses that section only; anything else is a full parse.
 
 | edit | Plumb median | Plumb p95 | yaml-language-server median | yaml-language-server p95 | ratio (medians) |
 |---|---:|---:|---:|---:|---:|

@@ -17,6 +17,11 @@ export interface ParsedSpec {
   /** Best-effort value even when the document has errors (for completion while typing); null if none. */
   looseValue: unknown;
   diagnostics: SpecDiagnostic[];
+  /**
+   * How reparse.ts obtained this parse from the previous one (absent: a full parse). The result is
+   * the same either way; tests and the LSP benchmark read it to see which path an edit took.
+   */
+  reparsed?: 'scalar' | 'items' | 'section';
 }
 
 const MAX_ALIAS_COUNT = 100;

@@ -42,7 +42,7 @@ function shape(doc: Document.Parsed): string[] {
   return out;
 }
 
-function assertSame(prevText: string, text: string): { patched: boolean } {
+function assertSame(prevText: string, text: string): { patched: boolean; how: string } {
   const prev = parseSpecText(prevText);
   const prevDoc = prev.doc;
   const got = reparseSpecText(prev, text);
@@ -52,7 +52,7 @@ function assertSame(prevText: string, text: string): { patched: boolean } {
   assert.deepEqual(got.looseValue, want.looseValue);
   assert.deepEqual(got.diagnostics, want.diagnostics);
   assert.deepEqual(shape(got.doc), shape(want.doc));
-  return { patched: got.doc === prevDoc };
+  return { patched: got.doc === prevDoc, how: got.reparsed ?? 'full' };
 }
 
 /** Start offsets of plain scalar values (not keys) in a text. */
@@ -84,6 +84,53 @@ test('a new key, a new line or a quoted string inside one top-level section re-p
   assert.equal(assertSame(BLOCKS, BLOCKS.replace('threshold: 0.5', 'threshold: 0.5, 1')).patched, true);
   assert.equal(assertSame(EXAMPLE, EXAMPLE.replace('  target: default\n', '  target: default\n  treshold: 0.5\n')).patched, true);
   assert.equal(assertSame(BLOCKS, BLOCKS.replace('evaluation:\n', 'evaluaton:\n')).patched, true);
+});
+
+test('whole items added to, removed from or rewritten in a block sequence are parsed on their own', () => {
+  const items = (next: string, prev = BLOCKS) => assertSame(prev, next).how;
+  assert.equal(items(BLOCKS.replace('    - f12\n', '    - f12\n    - g\n')), 'items', 'a new item');
+  assert.equal(items(BLOCKS.replace('    - f12\n', '')), 'items', 'an item removed');
+  assert.equal(items(BLOCKS.replace('    - f12\n    - f13\n', '    - f13\n    - f12\n')), 'items', 'two items swapped');
+  assert.equal(items(BLOCKS.replace('    - f12\n', '    - name: f12\n      type: int\n')), 'items', 'an item becoming a map');
+  assert.equal(items(BLOCKS.replace('    - f12\n', '    - [a, b]\n    - "quoted: x"\n')), 'items', 'flow and quoted items');
+  assert.equal(items(BLOCKS.replace('  features:\n', '  features:\n    - first\n')), 'items', 'before the first item');
+  assert.equal(items(BLOCKS.replace('    - f29\n', '    - f29\n    - last\n')), 'items', 'after the last item');
+  // A comment elsewhere in the section no longer forces a full parse.
+  const commented = BLOCKS.replace('  path: models/m.onnx\n', '  path: models/m.onnx # the model\n');
+  assert.equal(items(commented.replace('    - f20\n', '    - f20\n    - g\n'), commented), 'items');
+  // Not for the item level: an item at another indentation, a comment or blank line at the edit,
+  // the list left empty (a full parse makes it null), a line that continues the previous item.
+  assert.notEqual(items(BLOCKS.replace('    - f12\n', '    - f12\n     - g\n')), 'items');
+  assert.notEqual(items(BLOCKS.replace('    - f12\n', '    - f12\n    # a comment\n')), 'items');
+  assert.notEqual(items(BLOCKS.replace('    - f12\n', '    - f12\n\n')), 'items');
+  assert.notEqual(items(BLOCKS.replace(/( {4}- f\d+\n)+/, '')), 'items');
+  assert.notEqual(items(BLOCKS.replace('    - f12\n', '    - f12\n      more\n')), 'items');
+});
+
+test('random whole-line edits of block sequences give exactly what a full parse gives', () => {
+  // Lists of plain, quoted, flow, map and nested items, edited by replacing a run of whole lines with
+  // generated lines (items, continuation lines, wrong indentation, blank lines, comments).
+  const item = fc.constantFrom('- a', '- b1', '- "q: 1"', '- [x, y]', '- k: v', '- k: v\n  j: 2', '- - n\n  - m', '- name: c\n  tags: [t]', '-  spaced', '- null', '- 12', '  cont', ' - odd', '', '# c', '- a # c');
+  const list = fc.array(fc.constantFrom('- a', '- b1', '- k: v\n  j: 2', '- - n\n  - m', '- "q"', '- 3'), { minLength: 1, maxLength: 8 });
+  const indent = fc.constantFrom('', '  ', '    ');
+  const edit = fc.record({ before: list, indent, from: fc.nat(), count: fc.nat({ max: 3 }), insert: fc.array(item, { maxLength: 3 }) });
+  let items = 0;
+  fc.assert(
+    fc.property(edit, ({ before, indent, from, count, insert }) => {
+      const lines = (xs: string[]) => xs.flatMap((x) => x.split('\n')).map((l) => (l ? indent + l : l));
+      const head = `plumb: 1\nname: n\nmodel:\n  path: m.onnx\n  features:\n`;
+      const inner = indent.length >= 2 ? lines(before).map((l) => `  ${l}`) : lines(before).map((l) => `    ${l}`);
+      const pad = indent.length >= 2 ? '  ' : '    ';
+      const at = from % (inner.length + 1);
+      const replaced = [...inner.slice(0, at), ...lines(insert).map((l) => (l ? pad + l : l)), ...inner.slice(at + count)];
+      const tail = 'threshold: 0.5\ndata: {eval: e.csv}\n';
+      const prevText = `${head}${inner.join('\n')}\n  ${tail}`;
+      const text = `${head}${replaced.join('\n')}${replaced.length ? '\n' : ''}  ${tail}`;
+      if (assertSame(prevText, text).how === 'items') items++;
+    }),
+    { numRuns: 600, seed: 5 },
+  );
+  assert.ok(items > 100, `only ${items} of 600 edits took the item level`);
 });
 
 test('comments, anchors, a new or duplicate top-level key and broken documents take a full parse', () => {

@@ -1,8 +1,11 @@
 /**
- * Re-parsing a spec after an edit without re-reading the whole YAML, at two levels:
+ * Re-parsing a spec after an edit without re-reading the whole YAML, at three levels:
  * - the edit only changed one plain scalar value on one line (typing a column name, a threshold, a
  *   path): the new scalar replaces the old one in the previous document, and every offset after it
  *   moves by the length difference;
+ * - the edit replaced whole items of one block sequence (a feature added to, removed from or
+ *   rewritten in a long `features:` list): the new lines alone are parsed as a sequence and their
+ *   items take the old ones' place;
  * - the edit stayed inside one top-level section (a new key or line, a quoted string): that section
  *   alone is parsed again and replaces the old one.
  * The plain value is then rebuilt from the patched document. Anything else (comments, anchors, a new
@@ -11,7 +14,7 @@
  *
  * The previous ParsedSpec is reused and must not be used afterwards (SpecStore keeps one per document).
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseSpecText, PARSE_OPTIONS, toPlainValue, type ParsedSpec } from './document';
 
 /** Characters that make a plain scalar mean something else somewhere in YAML (flow context, comments, anchors, tags, quotes). */
@@ -63,7 +66,7 @@ export function reparseSpecText(prev: ParsedSpec | undefined, text: string): Par
   if (prev.text === text) return prev;
   if (prev.diagnostics.length || prev.doc.errors.length || prev.doc.warnings.length || prev.value === null || hasAnchors(prev.doc)) return parseSpecText(text);
   const edit = editedRegion(prev.text, text);
-  return patchScalar(prev, text, edit) ?? patchSection(prev, text, edit) ?? parseSpecText(text);
+  return patchScalar(prev, text, edit) ?? patchItems(prev, text, edit) ?? patchSection(prev, text, edit) ?? parseSpecText(text);
 }
 
 interface Edit {
@@ -108,10 +111,10 @@ function shiftAll(doc: Document.Parsed, at: number, delta: number, skip?: Node):
   if (doc.range) shift(doc.range as [number, number, number], at, delta);
 }
 
-function done(prev: ParsedSpec, text: string): ParsedSpec | undefined {
+function done(prev: ParsedSpec, text: string, reparsed: ParsedSpec['reparsed']): ParsedSpec | undefined {
   const value = toPlainValue(prev.doc);
   if (!value.ok) return undefined;
-  return { text, doc: prev.doc, value: value.value, looseValue: value.value, diagnostics: [] };
+  return { text, doc: prev.doc, value: value.value, looseValue: value.value, diagnostics: [], reparsed };
 }
 
 /** The edit changed one plain value scalar: the new scalar replaces it. */
@@ -127,7 +130,122 @@ function patchScalar(prev: ParsedSpec, text: string, e: Edit): ParsedSpec | unde
   next.range = [start, valueEnd + e.delta, nodeEnd + e.delta];
   if (found.slot === 'value') (found.parent as { value: unknown }).value = next;
   else (found.parent as { items: unknown[] }).items[found.slot] = next;
-  return done(prev, text);
+  return done(prev, text, 'scalar');
+}
+
+const lineStart = (text: string, at: number): number => text.lastIndexOf('\n', at - 1) + 1;
+const lineEnd = (text: string, at: number): number => {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl + 1;
+};
+/** What the item level leaves to the others: comments, anchors, aliases, tags, directives, tabs, block scalars. */
+const ITEMS_UNSAFE = /[#&*!%\t|>`@]|^\s*\?|^(---|\.\.\.)|\n\s*\n|^\s*\n/m;
+
+interface SeqAt {
+  seq: YAMLSeq;
+  /** The sequence and every node above it. */
+  ancestors: Set<unknown>;
+}
+
+/** The innermost block sequence whose lines contain the old text's [from, to). */
+function blockSeqAround(parsed: ParsedSpec, from: number, to: number): SeqAt | undefined {
+  let best: SeqAt | undefined;
+  visit(parsed.doc, {
+    Seq(_, node, path) {
+      const r = node.range;
+      if (!r || node.flow || lineStart(parsed.text, r[0]) > from || to > r[2]) return visit.SKIP;
+      best = { seq: node, ancestors: new Set([...path, node]) };
+      return undefined;
+    },
+  });
+  return best;
+}
+
+/**
+ * The edit replaced whole lines that are whole items of one block sequence (or inserted whole
+ * items between two of them, or at its end): the new lines, parsed on their own as a sequence at the
+ * same indentation, give the items that replace the old ones. Comments near the edit, blank lines,
+ * anchors, tags, block scalars, a sequence left empty (a full parse makes it null) and anything else
+ * that does not parse on its own fall through to the section level.
+ */
+function patchItems(prev: ParsedSpec, text: string, e: Edit): ParsedSpec | undefined {
+  const old = prev.text;
+  // The edit as whole lines: from the start of the first changed line, and back from the end over
+  // every line both texts end with ("- f29\n" + "  - g\n" inserted before "  threshold" is the
+  // new line "  - g", not a change inside the threshold line).
+  const from = lineStart(old, e.from);
+  const max = Math.min(old.length, text.length) - from;
+  let same = 0;
+  while (same < max && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+  let to = old.length - same;
+  if (to > from && old[to - 1] !== '\n') to = lineEnd(old, to);
+  const found = blockSeqAround(prev, from, to);
+  if (!found) return undefined;
+  const { seq, ancestors } = found;
+  const items = seq.items as Node[];
+  // Where each item's lines start (its "- " line) and where the last one ends.
+  const bounds: number[] = [];
+  let indent = -1;
+  for (const item of items) {
+    if (!item?.range) return undefined;
+    const at = lineStart(old, item.range[0]);
+    const lead = /^( *)- +$/.exec(old.slice(at, item.range[0]));
+    if (!lead || (indent >= 0 && lead[1].length !== indent)) return undefined;
+    indent = lead[1].length;
+    bounds.push(at);
+  }
+  const end = seq.range![2];
+  if (end !== old.length && old[end - 1] !== '\n') return undefined;
+  bounds.push(end);
+  const j = bounds.indexOf(from);
+  const k = bounds.lastIndexOf(to);
+  if (j < 0 || k < j) return undefined;
+  const source = text.slice(from, to + e.delta);
+  // The lines around the edit, the old lines and the new ones: no comment, nothing unusual.
+  const around = old.slice(lineStart(old, Math.max(0, from - 1)), from) + old.slice(from, to) + old.slice(to, lineEnd(old, to));
+  if (ITEMS_UNSAFE.test(source) || ITEMS_UNSAFE.test(around.replace(/^\n/, ''))) return undefined;
+  let added: Node[] = [];
+  if (source) {
+    const lines = source.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    else if (to + e.delta !== text.length) return undefined;
+    const dash = new RegExp(`^ {${indent}}-( |$)`);
+    let starts = 0;
+    for (const line of lines) {
+      const spaces = /^ */.exec(line)![0].length;
+      if (spaces < indent || (spaces === indent && !dash.test(line))) return undefined;
+      if (spaces === indent) starts++;
+    }
+    if (!dash.test(lines[0])) return undefined;
+    const doc = parseDocument(source, PARSE_OPTIONS);
+    if (doc.errors.length || doc.warnings.length || doc.comment || doc.commentBefore || hasAnchors(doc)) return undefined;
+    const fresh = doc.contents;
+    if (!isSeq(fresh) || fresh.flow || fresh.items.length !== starts) return undefined;
+    visit(doc, {
+      Node(_, n: Node) {
+        if (n.range) n.range = [n.range[0] + from, n.range[1] + from, n.range[2] + from];
+      },
+    });
+    added = fresh.items as Node[];
+  }
+  if (items.length - (k - j) + added.length === 0) return undefined;
+
+  // Offsets from the old text's `to` on move by delta: the ends of the sequence and of every node
+  // above it, and all of every node that starts there or later. Nodes before the edit stay.
+  visit(prev.doc, {
+    Node(_, n: Node) {
+      const r = n.range as [number, number, number] | undefined;
+      if (!r) return;
+      if (ancestors.has(n)) {
+        for (const i of [1, 2]) if (r[i] >= to) r[i] += e.delta;
+      } else if (r[0] >= to) {
+        shift(r, to, e.delta);
+      }
+    },
+  });
+  if (prev.doc.range) shift(prev.doc.range as [number, number, number], to, e.delta);
+  items.splice(j, k - j, ...added);
+  return done(prev, text, 'items');
 }
 
 /**
@@ -176,5 +294,5 @@ function patchOneSection(prev: ParsedSpec, text: string, e: Edit, top: YAMLMap, 
     },
   });
   top.items[i] = pair as (typeof top.items)[number];
-  return done(prev, text);
+  return done(prev, text, 'section');
 }
