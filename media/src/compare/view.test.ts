@@ -17,9 +17,10 @@ const state = parsed.value;
 
 test('one bar per metric: the delta with its paired interval', () => {
   const bars = deltaBars(state.compare, state.gates);
-  assert.deepEqual(bars.map((b) => b.label), Object.keys(RESULT.metrics));
+  assert.deepEqual(bars.map((b) => b.key), Object.keys(RESULT.metrics));
+  assert.deepEqual(bars.map((b) => b.label), Object.keys(RESULT.metrics).map((k) => k.replace(/_/g, ' ')), 'named as in the metrics table');
   for (const b of bars) {
-    const m = RESULT.metrics[b.label];
+    const m = RESULT.metrics[b.key!];
     assert.equal(b.value, m.challenger - m.champion);
     assert.equal(b.low, m.interval.low);
     assert.equal(b.high, m.interval.high);
@@ -28,12 +29,12 @@ test('one bar per metric: the delta with its paired interval', () => {
     assert.equal(b.note, 'interval excludes 0');
   }
   // accuracy_delta >= 0 passed, so its bar is not marked as failed.
-  assert.equal(bars.find((b) => b.label === 'accuracy')!.className, undefined);
+  assert.equal(bars.find((b) => b.key === 'accuracy')!.className, undefined);
 });
 
 test('a failed metric gate colours its bar; the chart has an error bar per interval', () => {
   const gates = state.gates.map((g) => (g.metric === 'accuracy_delta' ? { ...g, passed: false } : g));
-  assert.equal(deltaBars(state.compare, gates).find((b) => b.label === 'accuracy')!.className, 'fail');
+  assert.equal(deltaBars(state.compare, gates).find((b) => b.key === 'accuracy')!.className, 'fail');
   const rows = barModel({ title: 't', bars: deltaBars(state.compare, state.gates) }).rows;
   assert.equal(rows.filter((r) => r.low !== undefined && r.high !== undefined).length, 2);
 });

@@ -5,6 +5,7 @@
 import type { GateView } from '../../../server/src/protocol/webview/common';
 import type { CompareView } from '../../../server/src/protocol/webview/compare';
 import type { Bar } from '../charts/bar';
+import { label } from '../lib/format';
 
 /** The compare gate on `<name>_delta`, if the spec has one. */
 export function gateOf(gates: GateView[], name: string): GateView | undefined {
@@ -17,7 +18,7 @@ export function deltaBars(c: CompareView, gates: GateView[]): Bar[] {
     const gate = gateOf(gates, name);
     const excludesZero = m.interval !== null && (m.interval.low > 0 || m.interval.high < 0);
     return {
-      label: name,
+      label: label(name), // as the metrics table names it
       value: m.delta,
       ...(m.interval ? { low: m.interval.low, high: m.interval.high } : {}),
       className: gate && !gate.passed ? 'fail' : undefined,
