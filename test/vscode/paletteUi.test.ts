@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { editorToolsPresent } from './harness';
 import { uiSession } from './session';
 import { BROKEN_NAME, ROOT, SPEC_NAME } from './workspace';
-import { assertShows, PLUMB_STATUS, runCommand, visibleWebview, waitForActiveTab } from './workbench';
+import { assertShows, PLUMB_STATUS, runCommand, typePathUntilListed, visibleWebview, waitForActiveTab } from './workbench';
 
 function cli(args: string[]): { status: number | null; json: unknown } {
   const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args, '--format', 'json'], { encoding: 'utf8', timeout: 120_000 });
@@ -27,9 +27,8 @@ async function pickInFileDialog(page: Page, title: string, folder: string, file:
   await dialog.waitFor();
   // Its own start value first (typing before it lands would be overwritten or prepended).
   await page.waitForFunction(() => /\/$/.test((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? ''));
-  await dialog.locator('input').fill(`${folder}/`);
   const row = dialog.locator('.quick-input-list .monaco-list-row', { hasText: file }).first();
-  await row.waitFor();
+  await typePathUntilListed(dialog, `${folder}/`, row);
   await row.click();
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -18,7 +18,7 @@ import { editorToolsPresent } from './harness';
 import { SCREENSHOTS, uiSession } from './session';
 import { ROOT, SPEC_NAME } from './workspace';
 import { writeCompareFixture } from '../../server/src/engine/compare/testFixture';
-import { assertShows, escapeRe, PLUMB_STATUS, runCommand, visibleWebview, waitForActiveTab } from './workbench';
+import { assertShows, escapeRe, PLUMB_STATUS, runCommand, typePathUntilListed, visibleWebview, waitForActiveTab } from './workbench';
 
 const DOCS = join(ROOT, 'docs', 'screenshots');
 // docs/screenshots/vscode-<panel>.png (linked from the README) are rewritten only on request, so that
@@ -281,8 +281,7 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
     await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'fixture.plumb.yaml' }).waitFor();
     const start = `${dirname(duelSpec)}/`;
     await page.waitForFunction((want) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === want, start);
-    await quick.fill(`${dirname(challenger)}/`);
-    await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'champion.onnx' }).waitFor();
+    await typePathUntilListed(dialog, `${dirname(challenger)}/`, dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'champion.onnx' }));
     await dialog.locator('.quick-input-list .monaco-list-row', { hasText: 'challenger.onnx' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await waitForActiveTab(page, 'Plumb Compare: fixture vs challenger');

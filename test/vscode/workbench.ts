@@ -4,7 +4,7 @@
  * waits on selectors, never on time.
  */
 import assert from 'node:assert/strict';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /** The status bar item of the extension (`${extension id}.${item id}`). */
 export const PLUMB_STATUS = '[id="plumb.plumb.plumb.status"]';
@@ -34,6 +34,27 @@ export async function runCommand(page: Page, title: string, asksInput = false): 
     }
   }
   if (!asksInput) await widget.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Types `value` into a quick input (VS Code's file dialog in the browser) and waits for `row` to be
+ * listed. The file dialog sets its own path more than once while it opens (its start folder, then
+ * again once that folder is read), and a late one can replace what was typed: then the value is
+ * typed again, up to three times.
+ */
+export async function typePathUntilListed(widget: Locator, value: string, row: Locator): Promise<void> {
+  const input = widget.locator('input');
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(value);
+    try {
+      await row.waitFor({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      // What was typed is still there: the folder is just slow to list.
+      if ((await input.inputValue()) === value) return row.waitFor();
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 /** The document inside the webview panel on screen (VS Code nests it: outer iframe, then #active-frame). */
