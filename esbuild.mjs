@@ -17,7 +17,8 @@ const webviewEntries = existsSync('media/src')
 const contexts = [
   // dist/client.js (package.json's main) loads dist/extension.js through a V8 code cache.
   { ...node, entryPoints: { client: 'client/src/main.ts', extension: 'client/src/extension.ts' }, outdir: 'dist', plugins: [leanLanguageClient()] },
-  { ...node, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', worker: 'server/src/engine/run/worker.ts' }, outdir: 'dist' },
+  // dist/server.js (what clients start) runs dist/languageServer.js through a V8 code cache.
+  { ...node, entryPoints: { server: 'server/src/serverLoader.ts', languageServer: 'server/src/server.ts', cli: 'server/src/cli.ts', worker: 'server/src/engine/run/worker.ts' }, outdir: 'dist' },
 ];
 if (webviewEntries.length) {
   contexts.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: webviewEntries, outdir: 'dist/webview' });

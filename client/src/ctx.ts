@@ -15,7 +15,7 @@ import { StatusBar } from './statusBar';
 import { GateTests } from './testing';
 import { scanOpenedModels } from './modelScan';
 import { comparePanel } from './commands/compare';
-import type { CodeCacheState } from './codeCache';
+import type { CodeCacheState } from '../../server/src/codeCache';
 
 export interface Ctx {
   extension: vscode.ExtensionContext;

@@ -5,7 +5,7 @@
  * After the first activation that did not use the cache, it writes one for the next window.
  */
 import { join } from 'node:path';
-import { loadWithCodeCache, type CodeCacheState } from './codeCache';
+import { loadWithCodeCache, type CodeCacheState } from '../../server/src/codeCache';
 
 interface Extension {
   activate(context: unknown): Promise<object | undefined>;

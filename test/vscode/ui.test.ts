@@ -42,6 +42,7 @@ test('the VSIX holds the bundles, schemas and the Linux x64 ONNX runtime, and no
     'dist/client.js',
     'dist/extension.js', // loaded by dist/client.js through the code cache
     'dist/server.js',
+    'dist/languageServer.js', // loaded by dist/server.js through the code cache
     'dist/THIRD_PARTY_NOTICES.txt',
     'schemas/plumb.schema.json',
     'node_modules/onnxruntime-node/package.json',

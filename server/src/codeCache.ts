@@ -1,8 +1,10 @@
 /**
- * Loading a CommonJS bundle through a V8 code cache kept beside it, so that a window's extension host
- * does not parse and compile the same half-megabyte of JavaScript every time a spec is opened.
+ * Loading a CommonJS bundle through a V8 code cache kept beside it, so that neither a window's
+ * extension host (the extension, dist/client.js -> dist/extension.js) nor a new language server
+ * (dist/server.js -> dist/languageServer.js) parses and compiles the same JavaScript every time a
+ * spec is opened.
  *
- * The extension host loads extensions with plain `require`, which compiles from source every time.
+ * Node loads a module with plain `require`, which compiles from source every time.
  * Here the bundle is compiled with `vm.Script` and the bytes of a cache written after an earlier
  * activation (which holds the functions activation ran, not only the top level). The cache file
  * starts with two SHA-256 digests, of the source it was made from and of V8's data: V8's own check
@@ -12,7 +14,7 @@
  * but `used` the bundle is simply compiled from source: any failure to read or write the cache
  * costs time, never correctness.
  *
- * No `vscode` import: this runs before the extension does, and is tested in plain Node.
+ * No `vscode` or LSP import: this runs before the extension or the server does, and is tested in plain Node.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
