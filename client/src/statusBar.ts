@@ -1,4 +1,5 @@
 /** The status bar item: the last result of the active spec (gates passed or failed), or that it is running. */
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { config } from './config';
 import type { ResultStore } from './results';
@@ -51,7 +52,8 @@ export class StatusBar implements vscode.Disposable {
       item.tooltip = md;
       item.command = { title: 'Show Results', command: 'plumb.showResults', arguments: [uri] };
     }
-    item.accessibilityInformation = { label: item.text.replace(/\$\([^)]*\)\s*/g, ''), role: 'button' };
+    // Screen readers hear which spec the item speaks of (the text alone does not say).
+    item.accessibilityInformation = { label: `${item.text.replace(/\$\([^)]*\)\s*/g, '')} (${basename(uri.path)})`, role: 'button' };
     item.show();
   }
 

@@ -44,12 +44,15 @@ test('from the palette: Validate Spec, Explain Row..., Export Report and New Spe
   const open = async (name: string) => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
     await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor();
+    // The extension host has seen the editor change (its status bar item names the spec), so a
+    // command run next acts on this spec, not the one before.
+    await page.locator(`${PLUMB_STATUS}[aria-label$="(${name})"]`).waitFor({ timeout: 60_000 });
   };
   const toast = (text: string | RegExp) => page.locator('.notification-toast', { hasText: text });
 
   await step('Validate Spec counts the broken spec\'s problems and calls the example valid', async () => {
     await open(BROKEN_NAME);
-    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb"]`).waitFor({ timeout: 60_000 });
+    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb (${BROKEN_NAME})"]`).waitFor({ timeout: 60_000 });
     await runCommand(page, 'Plumb: Validate Spec');
     await toast(/broken\.plumb\.yaml: 2 error\(s\) and 0 warning\(s\)\./).waitFor({ timeout: 30_000 });
     await open(SPEC_NAME);
@@ -76,7 +79,7 @@ test('from the palette: Validate Spec, Explain Row..., Export Report and New Spe
     await runCommand(page, 'View: Close All Editor Groups');
     await open(SPEC_NAME);
     await runCommand(page, 'Plumb: Run All Checks');
-    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb: ${run.gates.length} gates passed"]`).waitFor({ timeout: 60_000 });
+    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb: ${run.gates.length} gates passed (${SPEC_NAME})"]`).waitFor({ timeout: 60_000 });
     // Back to the spec (Run All Checks opened the panels beside it).
     await page.locator('.tabs-container .tab', { hasText: SPEC_NAME }).first().click();
     await runCommand(page, 'Plumb: Export Report');

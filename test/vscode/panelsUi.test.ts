@@ -109,24 +109,27 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
   const open = async (name: string) => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).click();
     await waitForActiveTab(page, name);
+    // The extension host has seen the editor change (its status bar item names the spec), so a
+    // command run next acts on this spec, not the one before.
+    await page.locator(`${PLUMB_STATUS}[aria-label$="(${name})"]`).waitFor({ timeout: 60_000 });
   };
 
   await step('Cancel on the progress notification stops a running check; nothing is stored or shown', async () => {
     await open(SLOW_NAME);
-    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb"]`).waitFor({ timeout: 60_000 }); // activated, no result yet
+    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb (${SLOW_NAME})"]`).waitFor({ timeout: 60_000 }); // activated, no result yet
     await runCommand(page, 'Plumb: Run All Checks');
     const toast = page.locator('.notification-toast', { hasText: 'Plumb: running all checks of slow' });
-    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb: running"]`).waitFor();
+    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb: running (${SLOW_NAME})"]`).waitFor();
     await toast.getByRole('button', { name: 'Cancel' }).click();
     await toast.waitFor({ state: 'hidden' });
-    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb"]`).waitFor();
+    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb (${SLOW_NAME})"]`).waitFor();
     assert.equal(await page.locator('.tabs-container .tab', { hasText: /^Plumb / }).count(), 0, 'no result panel opened');
   });
 
   await step('Run All Checks: the status bar counts the gates and the Testing view shows each one passed', async () => {
     await open(SPEC_NAME);
     await runCommand(page, 'Plumb: Run All Checks');
-    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb: ${run.gates.length} gates passed"]`).waitFor({ timeout: 60_000 });
+    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb: ${run.gates.length} gates passed (${SPEC_NAME})"]`).waitFor({ timeout: 60_000 });
     assert.equal((await status.innerText()).trim(), `Plumb: ${run.gates.length} gates passed`);
     await page.locator('.tabs-container .tab', { hasText: 'Plumb Evaluation: credit-risk' }).waitFor();
     // The panel has rendered (and taken focus, which would close a palette opened before).
@@ -336,6 +339,6 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
     await visibleWebview(page).locator('#threshold-value', { hasText: (run.evaluation.threshold + 0.15).toFixed(2) }).waitFor({ timeout: 30_000 });
     // The status bar follows the active spec (fixture.plumb.yaml was the last one): back to the example.
     await page.locator('.tabs-container .tab', { hasText: SPEC_NAME }).first().click();
-    await page.locator(`${PLUMB_STATUS}[aria-label="Plumb: ${run.gates.length} gates passed"]`).waitFor({ timeout: 30_000 });
+    await page.locator(`${PLUMB_STATUS}[aria-label^="Plumb: ${run.gates.length} gates passed ("]`).waitFor({ timeout: 30_000 });
   });
 });
