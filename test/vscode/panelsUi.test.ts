@@ -276,6 +276,7 @@ test('from the palette, each check opens its panel with the numbers the CLI repo
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'fixture.plumb.yaml' }).first().waitFor();
     await page.keyboard.press('Enter');
     await waitForActiveTab(page, 'fixture.plumb.yaml');
+    await page.locator(`${PLUMB_STATUS}[aria-label$="(fixture.plumb.yaml)"]`).waitFor({ timeout: 60_000 });
     await runCommand(page, 'Plumb: Compare with Challenger...', true);
     // VS Code's own file dialog in the browser: a path box that starts in the spec's folder.
     const dialog = page.locator('.quick-input-widget', { hasText: 'choose the challenger' });
