@@ -19,7 +19,7 @@ const SAVE_AFTER_MS = 1000;
 
 export async function activate(context: unknown): Promise<(object & { codeCache?: CodeCacheState }) | undefined> {
   const api = await extension.exports.activate(context);
-  if (extension.state !== 'used') setTimeout(() => extension.save(), SAVE_AFTER_MS).unref();
+  if (extension.state !== 'used') setTimeout(() => void extension.save(), SAVE_AFTER_MS).unref();
   // Tests and the activation benchmark read it from the extension's API.
   if (api) Object.assign(api, { codeCache: extension.state });
   return api;

@@ -18,24 +18,24 @@ function bundleSource(tag: string): string {
   return `"use strict";\nconst path = require('node:path');\n${helpers}\nmodule.exports = { answer: () => '${tag}:' + h7(35), base: path.basename(__filename) };\n`;
 }
 
-function withBundle(run: (file: string, dir: string) => void): void {
+async function withBundle(run: (file: string, dir: string) => void | Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plumb-codecache-'));
   try {
     const file = join(dir, 'extension.js');
     writeFileSync(file, bundleSource('one'));
-    run(file, dir);
+    await run(file, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-test('the first load compiles from source; save() writes a cache the next load uses, with the same behaviour', () => {
-  withBundle((file, dir) => {
+test('the first load compiles from source; save() writes a cache the next load uses, with the same behaviour', async () => {
+  await withBundle(async (file, dir) => {
     const first = loadWithCodeCache<Bundle>(file, require);
     assert.equal(first.state, 'absent');
     assert.equal(first.exports.answer(), 'one:42');
     assert.equal(first.exports.base, 'extension.js', '__filename is the bundle');
-    assert.equal(first.save(), true);
+    assert.equal(await first.save(), true);
     assert.equal(first.cacheFile, `${file}.v8cache`);
     const bytes = readFileSync(first.cacheFile);
     assert.equal(bytes.subarray(0, 8).toString(), 'PLUMBV8C');
@@ -48,9 +48,9 @@ test('the first load compiles from source; save() writes a cache the next load u
   });
 });
 
-test('a rebuilt bundle of the same length never runs with the old cache (stale), and runs its new code', () => {
-  withBundle((file) => {
-    loadWithCodeCache<Bundle>(file, require).save();
+test('a rebuilt bundle of the same length never runs with the old cache (stale), and runs its new code', async () => {
+  await withBundle(async (file) => {
+    await loadWithCodeCache<Bundle>(file, require).save();
     const before = readFileSync(file, 'utf8');
     writeFileSync(file, bundleSource('two'));
     assert.equal(readFileSync(file, 'utf8').length, before.length, 'same length: V8 alone would accept the old cache');
@@ -58,15 +58,15 @@ test('a rebuilt bundle of the same length never runs with the old cache (stale),
     assert.equal(loaded.state, 'stale');
     assert.equal(loaded.exports.answer(), 'two:42');
     // The next save replaces the stale cache.
-    assert.equal(loaded.save(), true);
+    assert.equal(await loaded.save(), true);
     assert.equal(loadWithCodeCache<Bundle>(file, require).state, 'used');
   });
 });
 
-test('a damaged cache (its data no longer matches its digest) is never handed to V8; the bundle still runs', () => {
-  withBundle((file) => {
+test('a damaged cache (its data no longer matches its digest) is never handed to V8; the bundle still runs', async () => {
+  await withBundle(async (file) => {
     const first = loadWithCodeCache<Bundle>(file, require);
-    first.save();
+    await first.save();
     const bytes = readFileSync(first.cacheFile);
     for (let i = 72; i < bytes.length; i += 7) bytes[i] ^= 0x5a; // keep the header, damage V8's part
     writeFileSync(first.cacheFile, bytes);
@@ -76,10 +76,10 @@ test('a damaged cache (its data no longer matches its digest) is never handed to
   });
 });
 
-test('a cache made by a V8 with other flags is rejected by V8, and the bundle still runs', () => {
-  withBundle((file) => {
+test('a cache made by a V8 with other flags is rejected by V8, and the bundle still runs', async () => {
+  await withBundle((file) => {
     // Another process with another V8 flag writes the cache (as another VS Code version would).
-    const make = `require(${JSON.stringify(join(__dirname, 'codeCache.ts'))}).loadWithCodeCache(${JSON.stringify(file)}, require).save() || process.exit(3)`;
+    const make = `require(${JSON.stringify(join(__dirname, 'codeCache.ts'))}).loadWithCodeCache(${JSON.stringify(file)}, require).save().then((ok) => ok || process.exit(3))`;
     const child = spawnSync(process.execPath, ['--stack-size=2000', '--import', 'tsx', '-e', make], { encoding: 'utf8' });
     assert.equal(child.status, 0, child.stderr);
     const loaded = loadWithCodeCache<Bundle>(file, require);
@@ -88,8 +88,8 @@ test('a cache made by a V8 with other flags is rejected by V8, and the bundle st
   });
 });
 
-test('a cache file that is not one of ours is ignored as stale', () => {
-  withBundle((file) => {
+test('a cache file that is not one of ours is ignored as stale', async () => {
+  await withBundle((file) => {
     writeFileSync(`${file}.v8cache`, 'not a cache at all, but long enough to have a header');
     const loaded = loadWithCodeCache<Bundle>(file, require);
     assert.equal(loaded.state, 'stale');
@@ -97,18 +97,18 @@ test('a cache file that is not one of ours is ignored as stale', () => {
   });
 });
 
-test('save() returns false when the cache cannot be written, and leaves nothing behind', () => {
-  withBundle((file, dir) => {
+test('save() resolves to false when the cache cannot be written, and leaves nothing behind', async () => {
+  await withBundle(async (file, dir) => {
     mkdirSync(`${file}.v8cache`); // a folder where the cache file would go: the rename fails (even as root)
     const loaded = loadWithCodeCache<Bundle>(file, require);
-    assert.equal(loaded.save(), false);
+    assert.equal(await loaded.save(), false);
     assert.deepEqual(readdirSync(dir).sort(), ['extension.js', 'extension.js.v8cache']);
     assert.equal(loaded.exports.answer(), 'one:42');
   });
 });
 
-test('an exception thrown while the bundle loads reaches the caller', () => {
-  withBundle((file) => {
+test('an exception thrown while the bundle loads reaches the caller', async () => {
+  await withBundle((file) => {
     writeFileSync(file, 'throw new Error("broken bundle");');
     assert.throws(() => loadWithCodeCache(file, require), /broken bundle/);
   });

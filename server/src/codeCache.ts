@@ -17,9 +17,10 @@
  * No `vscode` or LSP import: this runs before the extension or the server does, and is tested in plain Node.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+import { writeFileAtomic } from './engine/util/atomicWrite';
 
 /**
  * What happened to the cache on this load: `used` (accepted by V8), `absent` (no cache file yet),
@@ -35,10 +36,10 @@ export interface LoadedBundle<T> {
   cacheFile: string;
   /**
    * Writes the cache from what V8 has compiled so far (call it after the bundle has done its work,
-   * so the functions it ran are in it). Atomic (a temporary file renamed over the cache); returns
-   * false, without throwing, when the folder is not writable.
+   * so the functions it ran are in it), through a temporary file and a rename; resolves to false,
+   * without throwing, when the folder is not writable.
    */
-  save(): boolean;
+  save(): Promise<boolean>;
 }
 
 const MAGIC = Buffer.from('PLUMBV8C');
@@ -79,21 +80,12 @@ export function loadWithCodeCache<T>(file: string, parentRequire: NodeJS.Require
     exports: module.exports,
     state,
     cacheFile,
-    save(): boolean {
-      const temp = `${cacheFile}.${process.pid}.tmp`;
-      try {
-        const data = script.createCachedData();
-        writeFileSync(temp, Buffer.concat([MAGIC, hash, sha256(data), data]));
-        renameSync(temp, cacheFile);
-        return true;
-      } catch {
-        try {
-          rmSync(temp, { force: true });
-        } catch {
-          // Nothing was written.
-        }
-        return false;
-      }
+    async save(): Promise<boolean> {
+      const data = script.createCachedData();
+      return writeFileAtomic(cacheFile, Buffer.concat([MAGIC, hash, sha256(data), data])).then(
+        () => true,
+        () => false,
+      );
     },
   };
 }

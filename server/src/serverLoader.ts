@@ -11,4 +11,4 @@ import { loadWithCodeCache } from './codeCache';
 const SAVE_AFTER_MS = 3000;
 
 const server = loadWithCodeCache(join(__dirname, 'languageServer.js'), require);
-if (server.state !== 'used') setTimeout(() => server.save(), SAVE_AFTER_MS).unref();
+if (server.state !== 'used') setTimeout(() => void server.save(), SAVE_AFTER_MS).unref();
