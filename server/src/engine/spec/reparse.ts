@@ -198,12 +198,12 @@ function patchItems(prev: ParsedSpec, text: string, e: Edit): ParsedSpec | undef
   if (end !== old.length && old[end - 1] !== '\n') return undefined;
   bounds.push(end);
   const j = bounds.indexOf(from);
-  const k = bounds.lastIndexOf(to);
+  const k = bounds.indexOf(to);
   if (j < 0 || k < j) return undefined;
   const source = text.slice(from, to + e.delta);
   // The lines around the edit, the old lines and the new ones: no comment, nothing unusual.
   const around = old.slice(lineStart(old, Math.max(0, from - 1)), from) + old.slice(from, to) + old.slice(to, lineEnd(old, to));
-  if (ITEMS_UNSAFE.test(source) || ITEMS_UNSAFE.test(around.replace(/^\n/, ''))) return undefined;
+  if (ITEMS_UNSAFE.test(source) || ITEMS_UNSAFE.test(around)) return undefined;
   let added: Node[] = [];
   if (source) {
     const lines = source.split('\n');
